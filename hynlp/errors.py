@@ -1,0 +1,98 @@
+"""Coded, actionable errors.
+
+Every error hynlp raises on purpose is a :class:`HynlpError` with a stable
+code (``E001``...), a message that says what went wrong, and a hint that says
+what to do about it. Codes never change meaning once released, so scripts and
+the error rows of a store can rely on them.
+
+>>> err = UndecodableInput("binary data", source="a.bin")
+>>> err.code
+'E101'
+>>> str(err).startswith("[E101]")
+True
+"""
+
+from __future__ import annotations
+
+
+class HynlpError(Exception):
+    """Base class: every error carries a code, a message and a hint."""
+
+    code = "E000"
+    hint = ""
+
+    def __init__(self, message: str, *, source: str | None = None, hint: str | None = None):
+        self.message = message
+        self.source = source
+        if hint is not None:
+            self.hint = hint
+        where = f" ({source})" if source else ""
+        text = f"[{self.code}] {message}{where}"
+        if self.hint:
+            text += f"\n  hint: {self.hint}"
+        super().__init__(text)
+
+
+class UndecodableInput(HynlpError, ValueError):
+    code = "E101"
+    hint = "hynlp reads UTF-8, GB18030/GBK and Big5 text; convert the file or skip it."
+
+
+class BinaryInput(HynlpError, ValueError):
+    code = "E102"
+    hint = "The input looks like binary data (an image, archive or PDF), not text."
+
+
+class EmptyInput(HynlpError, ValueError):
+    code = "E103"
+    hint = "The document has no text left after normalization; check the scraper output."
+
+
+class InputNotFound(HynlpError, FileNotFoundError):
+    code = "E201"
+    hint = "Check the path; hynlp extract takes files or folders of .txt/.html/.jsonl/.csv/.parquet."
+
+
+class UnsupportedInput(HynlpError, ValueError):
+    code = "E202"
+    hint = "Supported inputs: .txt, .html/.htm, .jsonl, .csv, .parquet files, or folders of them."
+
+
+class BadArchiveRow(HynlpError, ValueError):
+    code = "E203"
+    hint = "Fix or drop the row; use --text-column/--id-column to name the columns."
+
+
+class StoreError(HynlpError, RuntimeError):
+    code = "E301"
+    hint = "Check the --db path or URL and that you may write there."
+
+
+class StoreSchemaMismatch(HynlpError, RuntimeError):
+    code = "E302"
+    hint = "The store was written by another hynlp schema version; run `hynlp migrate --db ...` or use a new file."
+
+
+class DocumentNotFound(HynlpError, LookupError):
+    code = "E303"
+    hint = "List stored documents with `hynlp stats --db ...`; doc_id is the file stem for .txt inputs."
+
+
+class ConfigError(HynlpError, ValueError):
+    code = "E401"
+    hint = "See `hynlp schema --config` for the configuration fields."
+
+
+class ModelNotFound(HynlpError, FileNotFoundError):
+    code = "E501"
+    hint = "Point --ner-model at a local token-classification model directory (config.json + weights)."
+
+
+class UnknownRun(HynlpError, LookupError):
+    code = "E304"
+    hint = "Pass the run_id that Store.start_run returned, or None to write without a run."
+
+
+class AmbiguousDocument(HynlpError, LookupError):
+    code = "E305"
+    hint = "Several inputs share this doc_id; pass source= to choose one."

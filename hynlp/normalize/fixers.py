@@ -1,0 +1,133 @@
+"""The fixer sequence: each step rewrites a TrackedText and logs its repairs."""
+
+from __future__ import annotations
+
+import re
+
+import opencc
+
+from hynlp.config import NormalizeConfig
+from hynlp.errors import EmptyInput
+from hynlp.normalize import boilerplate, punctuation, whitespace
+from hynlp.normalize.decode import decode_bytes
+from hynlp.normalize.mojibake import MojibakeRepairer, RunRepair
+from hynlp.normalize.pinyin import PinyinFixer
+from hynlp.normalize.tracked import TrackedText
+from hynlp.records import Repair
+
+SCRIPT_CHUNK = re.compile(r"[^\n]+")
+
+
+class Normalizer:
+    """Holds the converters and tables; call it on ``str`` or ``bytes``."""
+
+    def __init__(self, config: NormalizeConfig | None = None):
+        self.config = config or NormalizeConfig()
+        self._opencc = opencc.OpenCC(self.config.opencc) if self.config.opencc else None
+        self._pinyin = PinyinFixer.default()
+        self._mojibake: MojibakeRepairer | None = None  # built on first suspect run
+
+    def __call__(self, raw: str | bytes, *, source: str | None = None):
+        from hynlp.normalize import NormalizedText
+
+        encoding = "str"
+        if isinstance(raw, bytes):
+            raw, encoding = decode_bytes(raw, source=source)
+        tracked = TrackedText.from_raw(raw)
+        repairs: list[Repair] = []
+        for step in self._steps():
+            tracked, logged = step(tracked)
+            repairs += logged
+        metadata: dict[str, str] = {}
+        if self.config.strip_boilerplate:
+            tracked, logged, metadata = self._boilerplate(tracked)
+            repairs += logged
+        if not tracked.text.strip() and raw.strip():
+            raise EmptyInput("nothing but boilerplate or noise is left", source=source)
+        return NormalizedText(raw=raw, tracked=tracked, repairs=tuple(repairs),
+                              metadata=metadata, encoding=encoding)
+
+    def _steps(self):
+        steps = [self._invisible]
+        if self.config.repair_mojibake:
+            steps.append(self._repair_mojibake)
+        if self.config.strip_pinyin:
+            steps.append(self._strip_pinyin)
+        if self._opencc is not None:
+            steps.append(self._convert_script)
+        return steps + [self._width, self._punctuation, self._spaces]
+
+    def _invisible(self, tracked: TrackedText):
+        return tracked.apply(whitespace.invisible(tracked.text), kind="control")
+
+    def _repair_mojibake(self, tracked: TrackedText):
+        if "?" not in tracked.text and "\ufffd" not in tracked.text:
+            return tracked, []
+        if self._mojibake is None:
+            self._mojibake = MojibakeRepairer.default()
+        found = self._mojibake.find(tracked.text)
+        repairs = [Repair(kind="unrepaired", raw_start=s, raw_end=e, before=tracked.text[f.start:f.end],
+                          after=tracked.text[f.start:f.end], confidence=0.0,
+                          note="looks like misaligned GBK; no plausible reading")
+                   for f in found if not isinstance(f, RunRepair)
+                   for s, e in [tracked.span(f.start, f.end)]]
+        runs = [f for f in found if isinstance(f, RunRepair)]
+        edits = [(r.start, r.end, r.new) for r in runs]
+        notes = [r.note or "GBK bytes re-read one byte earlier" for r in runs]
+        fixed, logged = tracked.apply(edits, kind="mojibake", notes=notes)
+        return fixed, logged + repairs
+
+    def _strip_pinyin(self, tracked: TrackedText):
+        repairs: list[Repair] = []
+        for kind in ("pinyin", "pinyin_garbage", "pinyin_recovered", "mojibake"):
+            edits = [e for e in self._pinyin.find(tracked.text) if e.kind == kind]
+            tracked, logged = tracked.apply([(e.start, e.end, e.new) for e in edits], kind=kind,
+                                            confidence=min((e.confidence for e in edits), default=1.0),
+                                            notes=[e.note for e in edits])
+            repairs += logged
+        return tracked, repairs
+
+    def _convert_script(self, tracked: TrackedText):
+        """OpenCC at phrase level, line by line; each changed run is one repair."""
+        edits = []
+        for line in SCRIPT_CHUNK.finditer(tracked.text):
+            converted = self._opencc.convert(line.group(0))
+            edits += _changed_runs(line.group(0), converted, line.start())
+        return tracked.apply(edits, kind="script")
+
+    def _width(self, tracked: TrackedText):
+        return tracked.apply(punctuation.fullwidth_ascii(tracked.text), kind="width")
+
+    def _punctuation(self, tracked: TrackedText):
+        tracked, doubled = tracked.apply(punctuation.doubled_marks(tracked.text), kind="punctuation")
+        tracked, single = tracked.apply(punctuation.ascii_marks_in_cjk(tracked.text), kind="punctuation")
+        return tracked, doubled + single
+
+    def _spaces(self, tracked: TrackedText):
+        return tracked.apply(whitespace.spaces(tracked.text), kind="whitespace")
+
+    def _boilerplate(self, tracked: TrackedText):
+        lines = boilerplate.split_boilerplate(tracked.text)
+        metadata: dict[str, str] = {}
+        for line in lines:
+            metadata.setdefault(line.key, line.value)
+        edits = [(line.start, line.end, "") for line in lines]
+        tracked, logged = tracked.apply(edits, kind="boilerplate")
+        tracked, trimmed = self._spaces(tracked)
+        return tracked, logged + trimmed, metadata
+
+
+def _changed_runs(old: str, new: str, offset: int) -> list[tuple[int, int, str]]:
+    """Edits turning ``old`` into ``new``; 1:1 where lengths agree, else whole line."""
+    if len(old) != len(new):
+        return [(offset, offset + len(old), new)]
+    edits, run_start = [], None
+    for i, (a, b) in enumerate(zip(old, new)):
+        if a != b and run_start is None:
+            run_start = i
+        elif a == b and run_start is not None:
+            edits.append((offset + run_start, offset + i, new[run_start:i]))
+            run_start = None
+    if run_start is not None:
+        edits.append((offset + run_start, offset + len(old), new[run_start:]))
+    return edits

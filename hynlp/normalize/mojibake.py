@@ -1,0 +1,256 @@
+"""Repair runs of misaligned-GBK mojibake.
+
+Scraped pages sometimes show GBK text decoded one byte off: the first byte of
+the run is lost (shown as ``?``), every following character is made of the
+trail byte of one true character and the lead byte of the next, and the run
+ends at the last trail byte, shown as itself when it is ASCII (``a``, ``L``,
+``w``) or as ``?`` when it is not. Fullwidth marks produced on the way
+(``；！？``) have often been narrowed to ASCII by the scraper.
+
+To undo it we re-encode the run, put back a lead byte in front (and a trail
+byte at the end when it was lost), and decode again. The missing bytes are
+chosen by how plausible the decoded characters are as Chinese text, and a
+pinyin annotation after the run, when there is one, must agree with the last
+character. Written here because no kept library (ftfy, charset-normalizer)
+handles a one-byte shift inside otherwise valid text.
+
+>>> from hynlp.normalize.mojibake import MojibakeRepairer
+>>> repairer = MojibakeRepairer.default()
+>>> [(r.new, r.confident) for r in repairer.find("今年,?;浧之a业发展")]
+[('。粤浦产', True)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from hynlp.normalize.charfreq import CharFrequencies
+from hynlp.normalize.pinyin import ANNOTATION_BODY, gbk_pair
+
+# ASCII marks that stand for the fullwidth mark GBK decoding produced.
+NARROWED = {";": "；", "!": "！", "?": "？", ",": "，", ":": "："}
+LOST = ("?", "\ufffd")
+MAX_RUN = 10
+MIN_CHAR_LOG = 4.0
+RARE_CHAR_LOG = 6.0
+PUNCT_SCORE = 12.5
+WORD_BONUS = 3.0
+LOST_TRAIL_ANNOTATION = re.compile(rf"[?\ufffd][(（]?({ANNOTATION_BODY})[)）]")
+ANNOTATION = re.compile(rf"[(（]({ANNOTATION_BODY})[)）]")
+STRAY_READING = re.compile(rf"[?\ufffd]{ANNOTATION_BODY}[)）]")
+PUNCTUATION = frozenset("。，、；：？！“”‘’（）《》—…·")
+
+
+@dataclass(frozen=True)
+class RunRepair:
+    start: int
+    end: int
+    old: str
+    new: str
+    confident: bool
+    note: str
+
+
+@dataclass(frozen=True)
+class Unrepaired:
+    start: int
+    end: int
+    old: str
+
+
+class MojibakeRepairer:
+    """Finds and repairs misaligned-GBK runs in a text."""
+
+    def __init__(self, freq: CharFrequencies, words: frozenset[str],
+                 to_simplified: Callable[[str], str], reads_as: Callable[[str, str], bool]):
+        self._freq = freq
+        self._words = words
+        self._simplify = to_simplified
+        self._reads_as = reads_as
+
+    @classmethod
+    def default(cls) -> MojibakeRepairer:
+        import opencc
+
+        from hynlp.normalize.pinyin import PinyinFixer
+
+        converter = opencc.OpenCC("t2s")
+        fixer = PinyinFixer.default()
+        return cls(fixer.freq, load_two_char_words(), converter.convert, fixer.reads_as)
+
+    def find(self, text: str) -> list[RunRepair | Unrepaired]:
+        """All runs in ``text``, repaired where a plausible reading exists."""
+        found: list[RunRepair | Unrepaired] = []
+        position = 0
+        while (start := _next_lost(text, position)) >= 0:
+            best = self._best_repair(text, start)
+            if best is not None:
+                found.append(best)
+                position = best.end
+                continue
+            suspect = _suspect_run_end(text, start, self._is_rare)
+            if suspect:
+                found.append(Unrepaired(start, suspect, text[start:suspect]))
+            position = start + 1
+        return found
+
+    def _best_repair(self, text: str, start: int) -> RunRepair | None:
+        best, best_score = None, float("-inf")
+        for run_end, middle in self._shapes(text, start):
+            repaired = self._decode(text, start, run_end, middle)
+            if repaired is None:
+                continue
+            score = self._min_score(repaired.new)
+            if score > best_score:
+                best, best_score = repaired, score
+        return best
+
+    @staticmethod
+    def _shapes(text: str, start: int):
+        """Run shapes at a lost byte: plain ``?``, or ``?`` with a stray reading.
+
+        The byte shift sometimes swallows the "(" of a pinyin annotation, which
+        leaves ``?qū)`` in front of the run: that too marks the lost lead byte.
+        """
+        marker = STRAY_READING.match(text, start)
+        if marker:
+            yield from _run_candidates(text, marker.end())
+        yield from _run_candidates(text, start + 1)
+
+    def _decode(self, text: str, start: int, run_end: int, middle: bytes) -> RunRepair | None:
+        """Decode ``?`` + run + terminator at ``text[run_end]`` with the best lost bytes."""
+        inner = _decode_inner(middle)
+        if inner is None:
+            return None
+        prev_char = text[start - 1] if start else ""
+        first = self._best_first(middle[0], prev_char, (inner or " ")[0])
+        if first is None:
+            return None
+        terminator = text[run_end]
+        # The lost trail byte often swallowed the "(" of the annotation after it.
+        annotation = (LOST_TRAIL_ANNOTATION if terminator in LOST else ANNOTATION).match(
+            text, run_end if terminator in LOST else run_end + 1)
+        reading = annotation.group(1) if annotation else None
+        if terminator in LOST:
+            last = self._best_last(middle[-1], reading)
+        else:
+            last = gbk_pair(middle[-1], ord(terminator))
+            if last is not None and reading is not None and not self._reads_as(last, reading):
+                return None
+        if last is None:
+            return None
+        new = first + inner + last
+        if not all(self._plausible(c) for c in new):
+            return None
+        end = annotation.end() if annotation else run_end + 1
+        confident = terminator not in LOST or reading is not None
+        note = "pinyin confirms the last character" if reading else ""
+        return RunRepair(start, end, text[start:end], new, confident, note)
+
+    def _best_first(self, trail: int, prev_char: str, next_char: str) -> str | None:
+        scored = []
+        for lead in range(0x81, 0xFF):
+            char = gbk_pair(lead, trail)
+            if char is None:
+                continue
+            score = self._char_score(char)
+            if char in PUNCTUATION and (not prev_char or prev_char in ",.;!?，" or prev_char.isascii()):
+                score += WORD_BONUS
+            if char not in PUNCTUATION:
+                score += WORD_BONUS * (self._is_word(char + next_char) + self._is_word(prev_char + char))
+            scored.append((score, char))
+        return max(scored)[1] if scored else None
+
+    def _best_last(self, lead: int, annotation: str | None) -> str | None:
+        scored = []
+        for trail in range(0x40, 0xFF):
+            char = gbk_pair(lead, trail)
+            if char is None:
+                continue
+            if annotation is not None and not self._reads_as(char, annotation):
+                continue
+            scored.append((self._char_score(char), char))
+        return max(scored)[1] if scored else None
+
+    def _char_score(self, char: str) -> float:
+        if char in PUNCTUATION:
+            return PUNCT_SCORE
+        return self._freq.log(self._simplify(char))
+
+    def _plausible(self, char: str) -> bool:
+        return char in PUNCTUATION or self._char_score(char) >= MIN_CHAR_LOG
+
+    def _is_rare(self, char: str) -> bool:
+        return self._char_score(char) < RARE_CHAR_LOG
+
+    def _min_score(self, text: str) -> float:
+        return min(self._char_score(c) for c in text)
+
+    def _is_word(self, pair: str) -> bool:
+        return self._simplify(pair) in self._words
+
+
+def load_two_char_words() -> frozenset[str]:
+    """Two-character words of jieba's dictionary with some frequency."""
+    import jieba
+
+    path = Path(jieba.__file__).with_name("dict.txt")
+    words = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, freq, *_ = line.split()
+        if len(word) == 2 and int(freq) >= 20:
+            words.add(word)
+    return frozenset(words)
+
+
+def _next_lost(text: str, position: int) -> int:
+    hits = [i for i in (text.find(mark, position) for mark in LOST) if i >= 0]
+    return min(hits) if hits else -1
+
+
+def _run_candidates(text: str, begin: int):
+    """Yield ``(terminator_index, middle_bytes)`` for every run whose characters start at ``begin``."""
+    middle = b""
+    for index in range(begin, min(len(text) - 1, begin + MAX_RUN)):
+        char = NARROWED.get(text[index], text[index])
+        if char.isascii() or char == "\n":
+            return
+        try:
+            encoded = char.encode("gbk")
+        except UnicodeEncodeError:
+            return
+        if len(encoded) != 2:
+            return
+        middle += encoded
+        terminator = text[index + 1]
+        if terminator in LOST or 0x40 <= ord(terminator) <= 0x7E:
+            yield index + 1, middle
+
+
+def _decode_inner(middle: bytes) -> str | None:
+    """Characters made of the run's inner byte pairs (between the lost bytes)."""
+    inner = middle[1:-1]
+    try:
+        return inner.decode("gbk") if inner else ""
+    except UnicodeDecodeError:
+        return None
+
+
+def _suspect_run_end(text: str, start: int, is_rare: Callable[[str], bool]) -> int:
+    """End of a run that has the shape of mojibake but no plausible repair, else 0.
+
+    Only runs with a rare character or a narrowed mark are suspects, so that an
+    ASCII question mark before ordinary words is left alone.
+    """
+    for end, _ in _run_candidates(text, start + 1):
+        run = text[start + 1:end]
+        if any(c in NARROWED or is_rare(c) for c in run):
+            return end + 1
+        return 0
+    return 0
+
+
+__all__ = ["MojibakeRepairer", "RunRepair", "Unrepaired"]

@@ -1,0 +1,103 @@
+"""Idempotent writes of results and error rows.
+
+An input is identified by ``(doc_id, source)``. Writing a result whose
+``(raw_sha256, pipeline_version)`` is already stored for that input does
+nothing; a different hash or pipeline version replaces the input's rows in the
+same transaction. Each input has at most one row in ``articles`` or
+``errors`` (never both): the latest outcome wins, so ok + error = inputs.
+
+Unique constraints on the identity make duplicates impossible even with
+several writer processes: an insert that loses the race falls through to the
+compare-and-replace path, which locks the row (``FOR UPDATE`` on PostgreSQL;
+SQLite writers take turns via ``BEGIN IMMEDIATE``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, Engine, Table, and_, delete, insert, select, update
+from sqlalchemy.sql import ColumnElement
+
+from hynlp.errors import StoreError
+from hynlp.records import ErrorRecord, ExtractionResult
+from hynlp.store.connect import dialect_insert, write_transaction
+from hynlp.store.rows import article_row, child_rows, error_row
+from hynlp.store.runs import require_run
+from hynlp.store.tables import CHILD_TABLES, articles, errors, source_key, utc_now
+
+# An insert and the following read can each lose a race against a concurrent
+# delete (write_error); past this many rounds something else is wrong.
+_MAX_ROUNDS = 5
+
+
+def write_results(engine: Engine, results: Iterable[ExtractionResult], run_id: str | None) -> int:
+    """Write all results in one transaction; returns how many were inserted or replaced."""
+    # Concurrent writers lock rows in the same (identity) order, so they
+    # cannot deadlock each other; sorted() is stable, so the last duplicate wins.
+    batch = sorted(results, key=lambda r: (r.article.doc_id, source_key(r.article.source)))
+
+    def work(conn: Connection) -> int:
+        require_run(conn, run_id)
+        now = utc_now()
+        return sum(_write_one(conn, engine, result, article_row(result, run_id, now)) for result in batch)
+
+    return write_transaction(engine, work)
+
+
+def write_error(engine: Engine, err: ErrorRecord, pipeline_version: str, run_id: str | None) -> None:
+    """Record a failed input, replacing any stored result or earlier error for it."""
+    row = error_row(err, pipeline_version, run_id, utc_now())
+    upsert = dialect_insert(engine, errors)
+    upsert = upsert.on_conflict_do_update(
+        index_elements=[errors.c.doc_id, errors.c.source_key],
+        set_={name: upsert.excluded[name] for name in row},
+    )
+
+    def work(conn: Connection) -> None:
+        require_run(conn, run_id)
+        # Same lock order as _write_one: the articles row first, then errors.
+        conn.execute(delete(articles).where(_identity(articles, err.doc_id, row["source_key"])))
+        conn.execute(upsert, row)
+
+    write_transaction(engine, work)
+
+
+def _write_one(conn: Connection, engine: Engine, result: ExtractionResult, row: dict) -> bool:
+    identity = _identity(articles, row["doc_id"], row["source_key"])
+    insert_new = (
+        dialect_insert(engine, articles)
+        .on_conflict_do_nothing(index_elements=[articles.c.doc_id, articles.c.source_key])
+        .returning(articles.c.id)
+    )
+    current = select(articles.c.id, articles.c.raw_sha256, articles.c.pipeline_version).where(identity)
+    for _ in range(_MAX_ROUNDS):
+        article_id = conn.execute(insert_new, row).scalar_one_or_none()
+        if article_id is None:
+            stored = conn.execute(current.with_for_update()).first()
+            if stored is None:
+                continue  # deleted by a concurrent write_error after our insert conflicted
+            if (stored.raw_sha256, stored.pipeline_version) == (row["raw_sha256"], row["pipeline_version"]):
+                return False
+            article_id = stored.id
+            conn.execute(update(articles).where(articles.c.id == article_id).values(row))
+            _delete_children(conn, article_id)
+        _insert_children(conn, article_id, result)
+        conn.execute(delete(errors).where(_identity(errors, row["doc_id"], row["source_key"])))
+        return True
+    raise StoreError(f"could not write {row['doc_id']!r}: it kept being deleted by concurrent writers")
+
+
+def _identity(table: Table, doc_id: str, key: str) -> ColumnElement[bool]:
+    return and_(table.c.doc_id == doc_id, table.c.source_key == key)
+
+
+def _delete_children(conn: Connection, article_id: int) -> None:
+    for table in CHILD_TABLES.values():
+        conn.execute(delete(table).where(table.c.article_id == article_id))
+
+
+def _insert_children(conn: Connection, article_id: int, result: ExtractionResult) -> None:
+    for name, rows in child_rows(result).items():
+        if rows:
+            conn.execute(insert(CHILD_TABLES[name]), [{"article_id": article_id, **row} for row in rows])
