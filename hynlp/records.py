@@ -159,5 +159,7 @@ class ErrorRecord(_Record):
     raw_sha256: str | None = None
 
 
-def sha256_text(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
+def sha256_text(text: str | bytes) -> str:
+    """Content hash of an input as it was given: bytes as they are, text as UTF-8."""
+    data = text if isinstance(text, bytes) else text.encode("utf-8", errors="surrogatepass")
+    return hashlib.sha256(data).hexdigest()

@@ -74,7 +74,8 @@ class Normalizer:
         runs = [f for f in found if isinstance(f, RunRepair)]
         edits = [(r.start, r.end, r.new) for r in runs]
         notes = [r.note or "GBK bytes re-read one byte earlier" for r in runs]
-        fixed, logged = tracked.apply(edits, kind="mojibake", notes=notes)
+        fixed, logged = tracked.apply(edits, kind="mojibake", notes=notes,
+                                      confidences=[1.0 if r.confident else 0.6 for r in runs])
         return fixed, logged + repairs
 
     def _strip_pinyin(self, tracked: TrackedText):
@@ -82,8 +83,8 @@ class Normalizer:
         for kind in ("pinyin", "pinyin_garbage", "pinyin_recovered", "mojibake"):
             edits = [e for e in self._pinyin.find(tracked.text) if e.kind == kind]
             tracked, logged = tracked.apply([(e.start, e.end, e.new) for e in edits], kind=kind,
-                                            confidence=min((e.confidence for e in edits), default=1.0),
-                                            notes=[e.note for e in edits])
+                                            notes=[e.note for e in edits],
+                                            confidences=[e.confidence for e in edits])
             repairs += logged
         return tracked, repairs
 

@@ -104,6 +104,10 @@ class MojibakeRepairer:
             if repaired is None:
                 continue
             score = self._min_score(repaired.new)
+            # The repair must read better than what is there: a run of common
+            # characters and real marks is left alone.
+            if score <= self._min_score(_run_text(text, start, run_end)) + 1:
+                continue
             if score > best_score:
                 best, best_score = repaired, score
         return best
@@ -135,7 +139,9 @@ class MojibakeRepairer:
             text, run_end if terminator in LOST else run_end + 1)
         reading = annotation.group(1) if annotation else None
         if terminator in LOST:
-            last = self._best_last(middle[-1], reading)
+            after = annotation.end() if annotation else run_end + 1
+            context = ((first + inner)[-1], text[after:after + 1])
+            last = self._best_last(middle[-1], reading, context)
         else:
             last = gbk_pair(middle[-1], ord(terminator))
             if last is not None and reading is not None and not self._reads_as(last, reading):
@@ -164,7 +170,10 @@ class MojibakeRepairer:
             scored.append((score, char))
         return max(scored)[1] if scored else None
 
-    def _best_last(self, lead: int, annotation: str | None) -> str | None:
+    def _best_last(self, lead: int, annotation: str | None, context: tuple[str, str]) -> str | None:
+        """The run's last character, whose trail byte was lost: the reading
+        after it decides when there is one, the neighbouring words otherwise."""
+        before, after = context
         scored = []
         for trail in range(0x40, 0xFF):
             char = gbk_pair(lead, trail)
@@ -172,7 +181,8 @@ class MojibakeRepairer:
                 continue
             if annotation is not None and not self._reads_as(char, annotation):
                 continue
-            scored.append((self._char_score(char), char))
+            bonus = WORD_BONUS * (self._is_word(before + char) + self._is_word(char + after))
+            scored.append((self._char_score(char) + bonus, char))
         return max(scored)[1] if scored else None
 
     def _char_score(self, char: str) -> float:
@@ -187,7 +197,9 @@ class MojibakeRepairer:
         return self._char_score(char) < RARE_CHAR_LOG
 
     def _min_score(self, text: str) -> float:
-        return min(self._char_score(c) for c in text)
+        """Lowest character score; ASCII and fullwidth forms inside Chinese score 0."""
+        return min((0.0 if c.isascii() or "\uff01" <= c <= "\uff5e" else self._char_score(c)
+                    for c in text), default=0.0)
 
     def _is_word(self, pair: str) -> bool:
         return self._simplify(pair) in self._words
@@ -228,6 +240,13 @@ def _run_candidates(text: str, begin: int):
         terminator = text[index + 1]
         if terminator in LOST or 0x40 <= ord(terminator) <= 0x7E:
             yield index + 1, middle
+
+
+def _run_text(text: str, start: int, run_end: int) -> str:
+    """The run's characters between the lost byte(s) and the terminator."""
+    marker = STRAY_READING.match(text, start)
+    begin = marker.end() if marker and marker.end() <= run_end else start + 1
+    return text[begin:run_end]
 
 
 def _decode_inner(middle: bytes) -> str | None:

@@ -17,8 +17,9 @@ import re
 CJK = "\u3400-\u9fff\uf900-\ufaff"
 FULLWIDTH_MARKS = "，、。？！；：“”‘’（）《》…—"
 TO_FULLWIDTH = {",": "，", "?": "？", "!": "！", ";": "；", ":": "：", ".": "。"}
-# Two or more marks in a row where at least one is ASCII: one intended mark.
-DOUBLED = re.compile(r"[,，][,，、。?？!！;；:：]+|[,][,，、。?？!！;；:：]*(?=[”’」])")
+# Two or more marks in a row where at least one is ASCII (or a doubled
+# comma): converters and scrapers leave these for one intended mark.
+MARK_RUN = re.compile(r"[,，、。?？!！;；:：]{2,}|,(?=[”’」』])")
 CJK_CONTEXT = CJK + FULLWIDTH_MARKS
 ASCII_MARK = re.compile(rf"(?<=[{CJK_CONTEXT}])[,?!;:](?![\d])|[,;:](?=[{CJK}“‘])")
 FULLWIDTH_RUN = re.compile(r"[\uff01-\uff5e]+")
@@ -35,12 +36,10 @@ def intended_mark(run: str) -> str:
 
 def doubled_marks(text: str) -> list[tuple[int, int, str]]:
     edits = []
-    for match in DOUBLED.finditer(text):
+    for match in MARK_RUN.finditer(text):
         run = match.group(0)
-        if len(run) >= 2:
+        if any(c.isascii() for c in run) or run.count("，") == len(run):
             edits.append((match.start(), match.end(), intended_mark(run)))
-        elif run == ",":
-            edits.append((match.start(), match.end(), "，"))
     return edits
 
 

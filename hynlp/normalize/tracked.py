@@ -57,7 +57,8 @@ class TrackedText:
         return self.apply(edits, kind=kind, confidence=confidence)
 
     def apply(self, edits: list[tuple[int, int, str]], *, kind: str, confidence: float = 1.0,
-              notes: list[str] | None = None) -> tuple[TrackedText, list[Repair]]:
+              notes: list[str] | None = None,
+              confidences: list[float] | None = None) -> tuple[TrackedText, list[Repair]]:
         """Apply non-overlapping, sorted ``(start, end, new_text)`` edits."""
         if not edits:
             return self, []
@@ -80,7 +81,8 @@ class TrackedText:
             note = notes[i] if notes else ""
             repairs.append(Repair(kind=kind, raw_start=raw_start, raw_end=raw_end,
                                   before=self.text[start:end], after=new,
-                                  confidence=confidence, note=note))
+                                  confidence=confidences[i] if confidences else confidence,
+                                  note=note))
             cursor = end
         pieces.append(self.text[cursor:])
         starts.extend(self.starts[cursor:])
