@@ -12,6 +12,7 @@ from hynlp.normalize import boilerplate, punctuation, whitespace
 from hynlp.normalize.decode import decode_bytes
 from hynlp.normalize.mojibake import MojibakeRepairer, RunRepair
 from hynlp.normalize.pinyin import PinyinFixer
+from hynlp.normalize.plausibility import Plausibility
 from hynlp.normalize.tracked import TrackedText
 from hynlp.records import Repair
 
@@ -25,7 +26,9 @@ class Normalizer:
         self.config = config or NormalizeConfig()
         self._opencc = opencc.OpenCC(self.config.opencc) if self.config.opencc else None
         self._pinyin = PinyinFixer.default()
-        self._mojibake: MojibakeRepairer | None = None  # built on first suspect run
+        # Built on the first text with a lost byte: most texts never need them.
+        self._model: Plausibility | None = None
+        self._mojibake: MojibakeRepairer | None = None
 
     def __call__(self, raw: str | bytes, *, source: str | None = None):
         from hynlp.normalize import NormalizedText
@@ -63,9 +66,7 @@ class Normalizer:
     def _repair_mojibake(self, tracked: TrackedText):
         if "?" not in tracked.text and "\ufffd" not in tracked.text:
             return tracked, []
-        if self._mojibake is None:
-            self._mojibake = MojibakeRepairer.default()
-        found = self._mojibake.find(tracked.text)
+        found = self._repairer().find(tracked.text)
         repairs = [Repair(kind="unrepaired", raw_start=s, raw_end=e, before=tracked.text[f.start:f.end],
                           after=tracked.text[f.start:f.end], confidence=0.0,
                           note="looks like misaligned GBK; no plausible reading")
@@ -78,10 +79,18 @@ class Normalizer:
                                       confidences=[1.0 if r.confident else 0.6 for r in runs])
         return fixed, logged + repairs
 
+    def _repairer(self) -> MojibakeRepairer:
+        if self._mojibake is None:
+            self._model = Plausibility.default()
+            self._mojibake = MojibakeRepairer(self._model, self._pinyin.reads_as)
+        return self._mojibake
+
     def _strip_pinyin(self, tracked: TrackedText):
         repairs: list[Repair] = []
+        lost = "?" in tracked.text or "\ufffd" in tracked.text
+        model = self._repairer() and self._model if lost else None
         for kind in ("pinyin", "pinyin_garbage", "pinyin_recovered", "mojibake"):
-            edits = [e for e in self._pinyin.find(tracked.text) if e.kind == kind]
+            edits = [e for e in self._pinyin.find(tracked.text, model) if e.kind == kind]
             tracked, logged = tracked.apply([(e.start, e.end, e.new) for e in edits], kind=kind,
                                             notes=[e.note for e in edits],
                                             confidences=[e.confidence for e in edits])

@@ -25,10 +25,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
-from hynlp.normalize.charfreq import CharFrequencies
 from hynlp.normalize.pinyin import ANNOTATION_BODY, gbk_pair
+from hynlp.normalize.plausibility import Plausibility, rarest
 
 # ASCII marks that stand for the fullwidth mark GBK decoding produced.
 NARROWED = {";": "；", "!": "！", "?": "？", ",": "，", ":": "："}
@@ -36,12 +35,11 @@ LOST = ("?", "\ufffd")
 MAX_RUN = 10
 MIN_CHAR_LOG = 4.0
 RARE_CHAR_LOG = 6.0
-PUNCT_SCORE = 12.5
-WORD_BONUS = 3.0
+SHORTLIST = 24
+CONTEXT = 3
 LOST_TRAIL_ANNOTATION = re.compile(rf"[?\ufffd][(（]?({ANNOTATION_BODY})[)）]")
 ANNOTATION = re.compile(rf"[(（]({ANNOTATION_BODY})[)）]")
 STRAY_READING = re.compile(rf"[?\ufffd]{ANNOTATION_BODY}[)）]")
-PUNCTUATION = frozenset("。，、；：？！“”‘’（）《》—…·")
 
 
 @dataclass(frozen=True)
@@ -64,22 +62,15 @@ class Unrepaired:
 class MojibakeRepairer:
     """Finds and repairs misaligned-GBK runs in a text."""
 
-    def __init__(self, freq: CharFrequencies, words: frozenset[str],
-                 to_simplified: Callable[[str], str], reads_as: Callable[[str, str], bool]):
-        self._freq = freq
-        self._words = words
-        self._simplify = to_simplified
+    def __init__(self, model: Plausibility, reads_as: Callable[[str, str], bool]):
+        self._model = model
         self._reads_as = reads_as
 
     @classmethod
-    def default(cls) -> MojibakeRepairer:
-        import opencc
-
+    def default(cls, model: Plausibility | None = None) -> MojibakeRepairer:
         from hynlp.normalize.pinyin import PinyinFixer
 
-        converter = opencc.OpenCC("t2s")
-        fixer = PinyinFixer.default()
-        return cls(fixer.freq, load_two_char_words(), converter.convert, fixer.reads_as)
+        return cls(model or Plausibility.default(), PinyinFixer.default().reads_as)
 
     def find(self, text: str) -> list[RunRepair | Unrepaired]:
         """All runs in ``text``, repaired where a plausible reading exists."""
@@ -103,10 +94,10 @@ class MojibakeRepairer:
             repaired = self._decode(text, start, run_end, middle)
             if repaired is None:
                 continue
-            score = self._min_score(repaired.new)
+            score = rarest(self._model, repaired.new)
             # The repair must read better than what is there: a run of common
             # characters and real marks is left alone.
-            if score <= self._min_score(_run_text(text, start, run_end)) + 1:
+            if score <= rarest(self._model, _run_text(text, start, run_end)) + 1:
                 continue
             if score > best_score:
                 best, best_score = repaired, score
@@ -129,93 +120,55 @@ class MojibakeRepairer:
         inner = _decode_inner(middle)
         if inner is None:
             return None
-        prev_char = text[start - 1] if start else ""
-        first = self._best_first(middle[0], prev_char, (inner or " ")[0])
-        if first is None:
-            return None
         terminator = text[run_end]
         # The lost trail byte often swallowed the "(" of the annotation after it.
         annotation = (LOST_TRAIL_ANNOTATION if terminator in LOST else ANNOTATION).match(
             text, run_end if terminator in LOST else run_end + 1)
         reading = annotation.group(1) if annotation else None
+        end = annotation.end() if annotation else run_end + 1
         if terminator in LOST:
-            after = annotation.end() if annotation else run_end + 1
-            context = ((first + inner)[-1], text[after:after + 1])
-            last = self._best_last(middle[-1], reading, context)
+            last = self._best_last(middle[-1], reading, inner, text[end:end + CONTEXT])
         else:
             last = gbk_pair(middle[-1], ord(terminator))
             if last is not None and reading is not None and not self._reads_as(last, reading):
                 return None
         if last is None:
             return None
+        before = _chinese_context(text[max(0, start - CONTEXT):start])
+        first = self._best_first(middle[0], before, inner + last)
+        if first is None:
+            return None
         new = first + inner + last
         if not all(self._plausible(c) for c in new):
             return None
-        end = annotation.end() if annotation else run_end + 1
         confident = terminator not in LOST or reading is not None
         note = "pinyin confirms the last character" if reading else ""
         return RunRepair(start, end, text[start:end], new, confident, note)
 
-    def _best_first(self, trail: int, prev_char: str, next_char: str) -> str | None:
-        scored = []
-        for lead in range(0x81, 0xFF):
-            char = gbk_pair(lead, trail)
-            if char is None:
-                continue
-            score = self._char_score(char)
-            if char in PUNCTUATION and (not prev_char or prev_char in ",.;!?，" or prev_char.isascii()):
-                score += WORD_BONUS
-            if char not in PUNCTUATION:
-                score += WORD_BONUS * (self._is_word(char + next_char) + self._is_word(prev_char + char))
-            scored.append((score, char))
-        return max(scored)[1] if scored else None
+    def _best_first(self, trail: int, before: str, rest: str) -> str | None:
+        """The run's first character, whose lead byte was lost, chosen in context."""
+        chars = [c for lead in range(0x81, 0xFF) if (c := gbk_pair(lead, trail)) and self._plausible(c)]
+        chars = sorted(chars, key=self._model.char_score, reverse=True)[:SHORTLIST]
+        return self._model.best(chars, before, rest[:CONTEXT])
 
-    def _best_last(self, lead: int, annotation: str | None, context: tuple[str, str]) -> str | None:
+    def _best_last(self, lead: int, reading: str | None, before: str, after: str) -> str | None:
         """The run's last character, whose trail byte was lost: the reading
-        after it decides when there is one, the neighbouring words otherwise."""
-        before, after = context
-        scored = []
-        for trail in range(0x40, 0xFF):
-            char = gbk_pair(lead, trail)
-            if char is None:
-                continue
-            if annotation is not None and not self._reads_as(char, annotation):
-                continue
-            bonus = WORD_BONUS * (self._is_word(before + char) + self._is_word(char + after))
-            scored.append((self._char_score(char) + bonus, char))
-        return max(scored)[1] if scored else None
-
-    def _char_score(self, char: str) -> float:
-        if char in PUNCTUATION:
-            return PUNCT_SCORE
-        return self._freq.log(self._simplify(char))
+        after it decides when there is one, the words around it otherwise."""
+        chars = [c for trail in range(0x40, 0xFF) if (c := gbk_pair(lead, trail))
+                 and (reading is None or self._reads_as(c, reading))]
+        chars = sorted(chars, key=self._model.char_score, reverse=True)[:SHORTLIST]
+        return self._model.best(chars, before[-CONTEXT:], after)
 
     def _plausible(self, char: str) -> bool:
-        return char in PUNCTUATION or self._char_score(char) >= MIN_CHAR_LOG
+        return self._model.char_score(char) >= MIN_CHAR_LOG
 
     def _is_rare(self, char: str) -> bool:
-        return self._char_score(char) < RARE_CHAR_LOG
-
-    def _min_score(self, text: str) -> float:
-        """Lowest character score; ASCII and fullwidth forms inside Chinese score 0."""
-        return min((0.0 if c.isascii() or "\uff01" <= c <= "\uff5e" else self._char_score(c)
-                    for c in text), default=0.0)
-
-    def _is_word(self, pair: str) -> bool:
-        return self._simplify(pair) in self._words
+        return self._model.char_score(char) < RARE_CHAR_LOG
 
 
-def load_two_char_words() -> frozenset[str]:
-    """Two-character words of jieba's dictionary with some frequency."""
-    import jieba
-
-    path = Path(jieba.__file__).with_name("dict.txt")
-    words = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        word, freq, *_ = line.split()
-        if len(word) == 2 and int(freq) >= 20:
-            words.add(word)
-    return frozenset(words)
+def _chinese_context(text: str) -> str:
+    """The Chinese part just before a run (doubled ASCII commas say nothing)."""
+    return text.rstrip(",.;:!?")
 
 
 def _next_lost(text: str, position: int) -> int:

@@ -27,6 +27,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from hynlp.normalize.charfreq import CharFrequencies
+from hynlp.normalize.plausibility import Plausibility
 
 _LETTERS = "a-zA-Z\u00e0-\u00fc\u0101\u0113\u011b\u012b\u014d\u016b\u01ce\u01d0\u01d2\u01d4\u01d6\u01d8\u01da\u01dc\u0300-\u036f:"
 # One to four syllables, optional tone digits, inside ASCII or fullwidth parentheses.
@@ -35,6 +36,9 @@ ANNOTATION = re.compile(rf"[(（]({ANNOTATION_BODY})[)）]")
 # A lost character: '?' with its annotation, the '(' possibly swallowed too.
 LOST_ANNOTATION = re.compile(rf"[?\ufffd][(（]?({ANNOTATION_BODY})[)）]")
 GARBAGE_ANNOTATION = re.compile(rf"([\x40-\x7e])[(（]({ANNOTATION_BODY})[)）]")
+SHORTLIST = 12
+RARE_READING_PENALTY = 4.0
+CONTEXT = 3
 TONE_MARKS = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
 
 
@@ -99,9 +103,13 @@ class PinyinFixer:
             return False
         return all(any(keys_match(k, r) for r in self.readings(c)) for k, c in zip(keys, chars))
 
-    def find(self, text: str) -> list[Edit]:
-        """Edits for every annotation in ``text``, sorted and non-overlapping."""
-        edits = self._annotations(text) + self._lost(text) + self._garbage(text)
+    def find(self, text: str, model: Plausibility | None = None) -> list[Edit]:
+        """Edits for every annotation in ``text``, sorted and non-overlapping.
+
+        ``model`` picks a lost character among those with its reading, in
+        context; without one the most frequent character is taken.
+        """
+        edits = self._annotations(text) + self._lost(text, model) + self._garbage(text)
         edits.sort(key=lambda e: (e.start, -e.end))
         kept: list[Edit] = []
         for edit in edits:
@@ -126,7 +134,7 @@ class PinyinFixer:
             previous = ANNOTATION.search(text, previous.end(), position)
         return bool(previous) and self.reads_as(text[previous.start() - 1:previous.start()], body)
 
-    def _lost(self, text: str) -> list[Edit]:
+    def _lost(self, text: str, model: Plausibility | None) -> list[Edit]:
         edits = []
         for match in LOST_ANNOTATION.finditer(text):
             follower = LOST_ANNOTATION.match(text, match.end()) or GARBAGE_ANNOTATION.match(text, match.end())
@@ -137,7 +145,8 @@ class PinyinFixer:
                 edits.append(Edit(match.start(), match.end(), "", "pinyin_garbage", 0.5,
                                   "annotation of a lost byte"))
                 continue
-            char = self._most_plausible(match.group(1), text[match.start() - 1:match.start()])
+            context = (text[max(0, match.start() - CONTEXT):match.start()], text[match.end():match.end() + CONTEXT])
+            char = self._most_plausible(match.group(1), context, model)
             if char:
                 edits.append(Edit(match.start(), match.end(), char, "pinyin_recovered", 0.5,
                                   f"character restored from its reading {match.group(1)}"))
@@ -155,15 +164,22 @@ class PinyinFixer:
                                   "trail byte of a GBK character, confirmed by its reading"))
         return edits
 
-    def _most_plausible(self, body: str, previous: str) -> str | None:
+    def _most_plausible(self, body: str, context: tuple[str, str], model: Plausibility | None) -> str | None:
         keys = syllable_keys(body)
         if len(keys) != 1 or not keys[0][0]:
             return None
         # A character whose main reading matches beats one where it is a rare reading.
-        scored = [(bool(readings) and keys_match(keys[0], readings[0]), self.freq.log(c), c)
-                  for c, readings in self._readings_of.items()
-                  if self.freq.log(c) > 0 and any(keys_match(keys[0], r) for r in readings)]
-        return max(scored)[2] if scored else None
+        scored = sorted(((bool(readings) and keys_match(keys[0], readings[0]), self.freq.log(c), c)
+                         for c, readings in self._readings_of.items()
+                         if self.freq.log(c) > 0 and any(keys_match(keys[0], r) for r in readings)),
+                        reverse=True)
+        if model is None or not scored:
+            return scored[0][2] if scored else None
+        before, after = context
+        by_frequency = sorted(scored, key=lambda item: item[1], reverse=True)[:SHORTLIST]
+        # In context, with a penalty when the reading is not the character's main one.
+        return max(by_frequency, key=lambda item: model.logprob(before + item[2] + after)
+                   - (0.0 if item[0] else RARE_READING_PENALTY))[2]
 
 
 def gbk_pair(lead: int, trail: int) -> str | None:

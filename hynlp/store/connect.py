@@ -92,7 +92,13 @@ def create_store_engine(target: str | Path) -> Engine:
         event.listen(engine, "connect", _configure_sqlite_connection)
         event.listen(engine, "begin", _begin_sqlite)
         return engine
-    return create_engine(url, json_serializer=serializer, pool_pre_ping=True)
+    try:
+        return create_engine(url, json_serializer=serializer, pool_pre_ping=True)
+    except ModuleNotFoundError as exc:  # the driver is an optional dependency
+        raise StoreError(
+            "PostgreSQL stores need the psycopg 3 driver",
+            hint='pip install "psycopg[binary]>=3.1,<4"',
+        ) from exc
 
 
 def _configure_sqlite_connection(dbapi_connection, connection_record) -> None:

@@ -6,35 +6,33 @@ nothing; a different hash or pipeline version replaces the input's rows in the
 same transaction. Each input has at most one row in ``articles`` or
 ``errors`` (never both): the latest outcome wins, so ok + error = inputs.
 
-Unique constraints on the identity make duplicates impossible even with
-several writer processes: an insert that loses the race falls through to the
-compare-and-replace path, which locks the row (``FOR UPDATE`` on PostgreSQL;
-SQLite writers take turns via ``BEGIN IMMEDIATE``).
+Concurrent writers: SQLite writers take turns (``BEGIN IMMEDIATE``). On
+PostgreSQL every write first takes a transaction-scoped advisory lock on the
+input's identity, so a result and an error for one input can never interleave
+(row locks cannot guard the row that is not there yet). The unique
+constraints on the identity are the last line: a duplicate insert fails
+instead of creating a second row.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, Engine, Table, and_, delete, insert, select, update
+from sqlalchemy import Connection, Engine, Table, and_, delete, func, insert, select, update
 from sqlalchemy.sql import ColumnElement
 
-from hynlp.errors import StoreError
 from hynlp.records import ErrorRecord, ExtractionResult
-from hynlp.store.connect import dialect_insert, write_transaction
+from hynlp.store.connect import dialect_insert, is_postgres, write_transaction
 from hynlp.store.rows import article_row, child_rows, error_row
 from hynlp.store.runs import require_run
 from hynlp.store.tables import CHILD_TABLES, articles, errors, source_key, utc_now
 
-# An insert and the following read can each lose a race against a concurrent
-# delete (write_error); past this many rounds something else is wrong.
-_MAX_ROUNDS = 5
-
 
 def write_results(engine: Engine, results: Iterable[ExtractionResult], run_id: str | None) -> int:
     """Write all results in one transaction; returns how many were inserted or replaced."""
-    # Concurrent writers lock rows in the same (identity) order, so they
-    # cannot deadlock each other; sorted() is stable, so the last duplicate wins.
+    # Concurrent writers lock identities in the same order, so they cannot
+    # deadlock each other; sorted() is stable, so the last duplicate wins.
     batch = sorted(results, key=lambda r: (r.article.doc_id, source_key(r.article.source)))
 
     def work(conn: Connection) -> int:
@@ -56,7 +54,7 @@ def write_error(engine: Engine, err: ErrorRecord, pipeline_version: str, run_id:
 
     def work(conn: Connection) -> None:
         require_run(conn, run_id)
-        # Same lock order as _write_one: the articles row first, then errors.
+        _lock_identity(conn, engine, err.doc_id, row["source_key"])
         conn.execute(delete(articles).where(_identity(articles, err.doc_id, row["source_key"])))
         conn.execute(upsert, row)
 
@@ -64,28 +62,33 @@ def write_error(engine: Engine, err: ErrorRecord, pipeline_version: str, run_id:
 
 
 def _write_one(conn: Connection, engine: Engine, result: ExtractionResult, row: dict) -> bool:
-    identity = _identity(articles, row["doc_id"], row["source_key"])
+    _lock_identity(conn, engine, row["doc_id"], row["source_key"])
     insert_new = (
         dialect_insert(engine, articles)
         .on_conflict_do_nothing(index_elements=[articles.c.doc_id, articles.c.source_key])
         .returning(articles.c.id)
     )
-    current = select(articles.c.id, articles.c.raw_sha256, articles.c.pipeline_version).where(identity)
-    for _ in range(_MAX_ROUNDS):
-        article_id = conn.execute(insert_new, row).scalar_one_or_none()
-        if article_id is None:
-            stored = conn.execute(current.with_for_update()).first()
-            if stored is None:
-                continue  # deleted by a concurrent write_error after our insert conflicted
-            if (stored.raw_sha256, stored.pipeline_version) == (row["raw_sha256"], row["pipeline_version"]):
-                return False
-            article_id = stored.id
-            conn.execute(update(articles).where(articles.c.id == article_id).values(row))
-            _delete_children(conn, article_id)
-        _insert_children(conn, article_id, result)
-        conn.execute(delete(errors).where(_identity(errors, row["doc_id"], row["source_key"])))
-        return True
-    raise StoreError(f"could not write {row['doc_id']!r}: it kept being deleted by concurrent writers")
+    article_id = conn.execute(insert_new, row).scalar_one_or_none()
+    if article_id is None:
+        identity = _identity(articles, row["doc_id"], row["source_key"])
+        stored = conn.execute(
+            select(articles.c.id, articles.c.raw_sha256, articles.c.pipeline_version).where(identity)
+        ).one()
+        if (stored.raw_sha256, stored.pipeline_version) == (row["raw_sha256"], row["pipeline_version"]):
+            return False
+        article_id = stored.id
+        conn.execute(update(articles).where(articles.c.id == article_id).values(row))
+        _delete_children(conn, article_id)
+    _insert_children(conn, article_id, result)
+    conn.execute(delete(errors).where(_identity(errors, row["doc_id"], row["source_key"])))
+    return True
+
+
+def _lock_identity(conn: Connection, engine: Engine, doc_id: str, key: str) -> None:
+    """Serialize writers of one input on PostgreSQL until the transaction ends."""
+    if is_postgres(engine):
+        name = json.dumps([doc_id, key], ensure_ascii=False)  # unambiguous for any strings
+        conn.execute(select(func.pg_advisory_xact_lock(func.hashtextextended(name, 0))))
 
 
 def _identity(table: Table, doc_id: str, key: str) -> ColumnElement[bool]:

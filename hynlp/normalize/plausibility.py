@@ -1,0 +1,83 @@
+"""How plausible a short stretch of text is as Chinese: a word-unigram model.
+
+Repairs that must choose between readings (which byte was lost, which
+character a bare pinyin reading stood for) compare candidates in context with
+the log-probability of their best segmentation under jieba's dictionary, the
+same model jieba segments with. Punctuation costs a fixed log-probability so
+that a clause boundary competes fairly with a word.
+
+>>> model = Plausibility.default()
+>>> model.logprob("为确保工人") > model.logprob("为却保工人")
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import jieba
+
+from hynlp.normalize.charfreq import CharFrequencies
+
+PUNCTUATION = frozenset("。，、；：？！“”‘’（）《》—…·「」")
+PUNCT_LOGPROB = -5.0
+NON_CHINESE_LOGPROB = -14.0
+SEGMENT = re.compile(r"[\u3400-\u9fff]+|.", re.DOTALL)
+
+
+class Plausibility:
+    """Word-unigram log-probabilities over simplified text."""
+
+    def __init__(self, tokenizer: jieba.Tokenizer, to_simplified: Callable[[str], str],
+                 freq: CharFrequencies):
+        tokenizer.initialize()
+        self._tokenizer = tokenizer
+        self._simplify = to_simplified
+        self.freq = freq
+
+    @classmethod
+    def default(cls) -> Plausibility:
+        import opencc
+
+        return cls(jieba.Tokenizer(), opencc.OpenCC("t2s").convert, CharFrequencies.load())
+
+    def logprob(self, text: str) -> float:
+        """Log-probability of the best segmentation of ``text``."""
+        total = 0.0
+        for match in SEGMENT.finditer(self._simplify(text)):
+            piece = match.group(0)
+            if piece in PUNCTUATION:
+                total += PUNCT_LOGPROB
+            elif len(piece) == 1 and not "\u3400" <= piece <= "\u9fff":
+                total += NON_CHINESE_LOGPROB
+            else:
+                total += self._route(piece)
+        return total
+
+    def best(self, candidates: list[str], before: str, after: str) -> str | None:
+        """The candidate that reads best between ``before`` and ``after``."""
+        if not candidates:
+            return None
+        return max(candidates, key=lambda c: (self.logprob(before + c + after), c))
+
+    def char_score(self, char: str) -> float:
+        """Log frequency of a single character (punctuation counts as common)."""
+        if char in PUNCTUATION:
+            return 12.5
+        return self.freq.log(self._simplify(char))
+
+    def _route(self, sentence: str) -> float:
+        dag = self._tokenizer.get_DAG(sentence)
+        route: dict[int, tuple[float, int]] = {}
+        self._tokenizer.calc(sentence, dag, route)
+        return route[0][0]
+
+
+def rarest(model: Plausibility, text: str) -> float:
+    """Lowest character score; ASCII and fullwidth forms inside Chinese score 0."""
+    return min((0.0 if c.isascii() or "\uff01" <= c <= "\uff5e" else model.char_score(c)
+                for c in text), default=0.0)
+
+
+__all__ = ["Plausibility", "rarest"]
