@@ -6,8 +6,8 @@
 >>> nt = normalize("項(xiàng)目總投資3140億元,,簽約率98.71%")
 >>> nt.text
 '项目总投资3140亿元，签约率98.71%'
->>> nt.raw_span(0, 2)
-(0, 11)
+>>> nt.raw_span(0, 2)  # 項 and 目; the deleted annotation lies between them
+(0, 9)
 """
 
 from __future__ import annotations

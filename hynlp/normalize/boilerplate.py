@@ -55,7 +55,7 @@ def split_boilerplate(text: str) -> list[MetaLine]:
     for index in range(len(lines) // 2, len(lines)):
         start, end, line = lines[index]
         if NAVIGATION.match(line.strip()):
-            found += [MetaLine(s, e, "navigation", t) for s, e, t in lines[index:]]
+            found += [MetaLine(s, e, (classify(t) or ("navigation", t))[0], t) for s, e, t in lines[index:]]
             lines = lines[:index]
             break
     for order in (lines, reversed(lines)):

@@ -39,8 +39,11 @@ def decode_bytes(data: bytes, *, source: str | None = None) -> tuple[str, str]:
     strict = [enc for enc in ("gb18030", "big5") if _decodes(data, enc)]
     if len(strict) == 1:
         return data.decode(strict[0]), strict[0]
-    # Both legacy encodings (or neither) accept the bytes: let the detector judge.
-    best = from_bytes(data, cp_isolation=strict or None).best()
+    if strict:
+        # Both legacy encodings accept the bytes (common for short texts): the
+        # reading made of common characters is the real one.
+        return max(((data.decode(enc), enc) for enc in strict), key=lambda pair: _commonness(pair[0]))
+    best = from_bytes(data).best()
     encoding = CHINESE_FAMILIES.get(best.encoding) if best is not None else None
     if encoding is None:
         raise UndecodableInput("no Chinese text encoding decodes these bytes", source=source)
@@ -48,6 +51,14 @@ def decode_bytes(data: bytes, *, source: str | None = None) -> tuple[str, str]:
         return data.decode(encoding), encoding
     except UnicodeDecodeError as exc:
         raise UndecodableInput(f"bytes are not valid {encoding}: {exc.reason}", source=source) from exc
+
+
+def _commonness(text: str) -> float:
+    import opencc
+
+    from hynlp.normalize.charfreq import CharFrequencies
+
+    return CharFrequencies.load().mean_log(opencc.OpenCC("t2s").convert(text))
 
 
 def _decodes(data: bytes, encoding: str) -> bool:

@@ -17,7 +17,7 @@ handles a one-byte shift inside otherwise valid text.
 >>> from hynlp.normalize.mojibake import MojibakeRepairer
 >>> repairer = MojibakeRepairer.default()
 >>> [(r.new, r.confident) for r in repairer.find("今年,?;浧之a业发展")]
-[('。粤浦产', True)]
+[('。粵浦產', True)]
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from hynlp.normalize.pinyin import ANNOTATION_BODY, gbk_pair
-from hynlp.normalize.plausibility import Plausibility, rarest
+from hynlp.normalize.plausibility import PUNCTUATION, Plausibility, rarest
 
 # ASCII marks that stand for the fullwidth mark GBK decoding produced.
 NARROWED = {";": "；", "!": "！", "?": "？", ",": "，", ":": "："}
@@ -134,8 +134,9 @@ class MojibakeRepairer:
                 return None
         if last is None:
             return None
-        before = _chinese_context(text[max(0, start - CONTEXT):start])
-        first = self._best_first(middle[0], before, inner + last)
+        raw_before = text[max(0, start - CONTEXT):start]
+        first = self._best_first(middle[0], _chinese_context(raw_before), inner + last,
+                                 after_comma=raw_before.endswith(","))
         if first is None:
             return None
         new = first + inner + last
@@ -145,9 +146,16 @@ class MojibakeRepairer:
         note = "pinyin confirms the last character" if reading else ""
         return RunRepair(start, end, text[start:end], new, confident, note)
 
-    def _best_first(self, trail: int, before: str, rest: str) -> str | None:
-        """The run's first character, whose lead byte was lost, chosen in context."""
+    def _best_first(self, trail: int, before: str, rest: str, *, after_comma: bool) -> str | None:
+        """The run's first character, whose lead byte was lost, chosen in context.
+
+        Converters double punctuation with an ASCII comma (",。" ",”"), so a
+        run right after a comma starts with a mark when one fits.
+        """
         chars = [c for lead in range(0x81, 0xFF) if (c := gbk_pair(lead, trail)) and self._plausible(c)]
+        marks = [c for c in chars if c in PUNCTUATION]
+        if after_comma and marks:
+            chars = marks
         chars = sorted(chars, key=self._model.char_score, reverse=True)[:SHORTLIST]
         return self._model.best(chars, before, rest[:CONTEXT])
 
