@@ -186,6 +186,31 @@ def export(
 
 
 @app.command()
+def evaluate(
+    predictions: Annotated[Path, typer.Argument(help="JSONL written by hynlp extract --format jsonl")],
+    gold: Annotated[list[Path], typer.Argument(help="gold article JSON files or folders")],
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """Score extraction output against gold article files.
+
+    Example: hynlp evaluate s.jsonl corpora/gold/ --json
+    """
+    from hynlp.evaluate import load_gold, score_documents
+    from hynlp.store.jsonl import read_records
+
+    scores = score_documents(read_records(predictions), load_gold(gold))
+    if as_json:
+        print(json.dumps(scores, ensure_ascii=False, indent=1))
+        return
+    table = Table("measure", "P", "R", "F1", "tp/fp/fn", title=f"{scores['documents']} documents")
+    for name, value in scores.items():
+        if isinstance(value, dict):
+            table.add_row(name, f"{value['precision']:.3f}", f"{value['recall']:.3f}", f"{value['f1']:.3f}",
+                          f"{value['tp']}/{value['fp']}/{value['fn']}")
+    Console().print(table)
+
+
+@app.command()
 def schema(
     config: Annotated[bool, typer.Option("--config", help="the pipeline configuration schema instead")] = False,
 ) -> None:

@@ -45,8 +45,9 @@ class Normalizer:
         if self.config.strip_boilerplate:
             tracked, logged, metadata = self._boilerplate(tracked)
             repairs += logged
-        if not tracked.text.strip() and raw.strip():
-            raise EmptyInput("nothing but boilerplate or noise is left", source=source)
+        if not tracked.text.strip():
+            raise EmptyInput("the document is empty" if not raw.strip()
+                             else "nothing but boilerplate or noise is left", source=source)
         return NormalizedText(raw=raw, tracked=tracked, repairs=tuple(repairs),
                               metadata=metadata, encoding=encoding)
 

@@ -50,7 +50,15 @@ class JsonlSink:
             self._errors.close()
 
 
+def read_records(path: str | Path) -> list[dict]:
+    """The flat JSON records of a file written by :class:`JsonlSink`."""
+    try:
+        with Path(path).open(encoding="utf-8") as handle:
+            return [json.loads(line) for line in handle if line.strip()]
+    except OSError as exc:
+        raise StoreError(f"cannot read {path}: {exc}") from exc
+
+
 def read_jsonl(path: str | Path) -> list[ExtractionResult]:
-    """Load results written by :class:`JsonlSink`."""
-    with Path(path).open(encoding="utf-8") as handle:
-        return [ExtractionResult.from_record(json.loads(line)) for line in handle if line.strip()]
+    """Load results written by :class:`JsonlSink` as records."""
+    return [ExtractionResult.from_record(record) for record in read_records(path)]

@@ -1,0 +1,262 @@
+"""Where names start: left-edge scanning shared by the suffix-based rules.
+
+Most names in this genre are found from their right end (``…项目``,
+``…集团``, ``…街道``); the hard part is the left edge. :class:`NameScanner`
+walks left from the suffix and stops at punctuation, at numbers with a
+measure word, and at words that cannot be part of a name (``在``, ``抓好``,
+``位于``...). Ambiguous words (``建设``, ``和``) are *weak* stops: the name
+may start after them when what remains is a valid name, otherwise the scan
+goes on, so ``上海均和集团`` keeps its ``和``. When the segmenter has run, a
+stop word only counts where it sits on token boundaries, so ``更`` in
+``城市更新`` is not taken for the adverb.
+
+>>> from hynlp.entities.candidates import CandidatePool
+>>> from hynlp.entities.lexicon import WordLists
+>>> scanner = NameScanner(WordLists.read("entity_words.txt"))
+>>> pool = CandidatePool("要抓好山东某某扩产能项目。", [])
+>>> end = pool.text.index("项目")
+>>> edge = scanner.left_edge(pool, end, max_len=20, accept=lambda s: s)
+>>> pool.text[edge:end]
+'山东某某扩产能'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Iterable, Iterator
+
+from hynlp.entities.candidates import CandidatePool
+from hynlp.entities.lexicon import TitleTable, WordLists, WordSet
+
+PUNCTUATION = frozenset("，。、；：！？“”‘’（）()《》〈〉【】[]{}…—–,.;:!?\"' \t\n\r\u3000「」『』/|～~*#@")
+CLAUSE_BREAKS = frozenset("，。；：！？“”‘’,.;:!?\n…")
+NUMERAL = "0-9０-９.．零〇一二两三四五六七八九十百千万亿几多余"
+MEASURE = ("个|家|项|批|座|栋|幢|条|名|位|所|户|辆|处|类|种|次|届|张|份|台|套|间|支|只|块|艘|架|亿元|万元|元|亿|万|吨|亩|"
+           "平方米|平方公里|米|公里|千瓦|兆瓦|年|月|日|号|天|倍|成|%|％")
+QUANTITY_TAIL = re.compile(f"[{NUMERAL}]+(?:{MEASURE})(?:以上|以下|左右)?$")
+QUANTITY_HEAD = re.compile(f"^[{NUMERAL}]+(?:{MEASURE})")
+CONNECTORS = frozenset("的和与及、")
+BRACKETS = frozenset("（）()")
+# Segmenter tags of words that open a clause but never a name: verbs,
+# prepositions, conjunctions, adverbs, pronouns, particles, numerals,
+# measure words, idioms. A name's first word with such a tag is trimmed, and
+# a name whose last word is a verb (跑出|项目, 匹配|项目) is no name.
+CLAUSE_TAGS = frozenset(("p", "c", "r", "u", "uj", "ul", "uz", "uv", "ud", "ug", "l", "i", "y", "e", "o"))
+MAYBE_NAME_TAGS = frozenset(("v", "d", "m", "q"))  # mis-tagged name words too: 振兴/v 街
+VERB_TAGS = frozenset(("v", "p", "r", "uj", "ul"))
+
+
+def occurrences(text: str, word: str) -> Iterator[int]:
+    """Start offsets of every occurrence of ``word`` in ``text``, overlaps included."""
+    start = text.find(word)
+    while start != -1:
+        yield start
+        start = text.find(word, start + 1)
+
+
+def _bracket_opening(text: str, pos: int) -> int | None:
+    """Start of a short bracketed aside that ends at ``pos``: （一期）, (山东)."""
+    if pos < 3 or text[pos - 1] not in "）)":
+        return None
+    opening = max(text.rfind("（", max(0, pos - 14), pos), text.rfind("(", max(0, pos - 14), pos))
+    inside = text[opening + 1:pos - 1] if opening >= 0 else ""
+    if opening > 0 and inside and all(is_name_char(ch) or ch in "至到、" for ch in inside):
+        return opening
+    return None
+
+
+def is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def is_name_char(ch: str) -> bool:
+    """Characters a name may contain: CJK, Latin letters, digits, the middle dot."""
+    return is_cjk(ch) or ch.isascii() and ch.isalnum() or ch in "·０１２３４５６７８９"
+
+
+class NameScanner:
+    """Left-edge scanning and name validation against the word lists."""
+
+    def __init__(self, words: WordLists, titles: TitleTable | None = None):
+        self.titles = titles
+        self.hard = words["hard_stop"]
+        self.weak = words["weak_stop"]
+        self.construction = words["construction"]
+        self.generic = words["generic"]
+        self.follow = words["person_follow"]
+
+    def stop_ending_at(self, pool: CandidatePool, pos: int, words: WordSet) -> int:
+        """Length of a stop word of ``words`` that ends at ``pos`` on token edges."""
+        text = pool.text
+        if not pool.is_token_edge(pos):
+            return 0
+        for length in words.lengths:
+            if length <= pos and text[pos - length:pos] in words and pool.is_token_edge(pos - length):
+                return length
+        return 0
+
+    def is_hard_boundary(self, pool: CandidatePool, pos: int) -> bool:
+        """True when a name may not extend left past ``pos``."""
+        text = pool.text
+        if pos <= 0 or text[pos - 1] in PUNCTUATION or not is_name_char(text[pos - 1]):
+            return True
+        if QUANTITY_TAIL.search(text, max(0, pos - 14), pos):
+            return True
+        if self.titles is not None and self.titles.ending_at(text, pos):
+            return True  # no name runs back across a job title: 区委书记某某宣布|项目
+        return bool(self.stop_ending_at(pool, pos, self.hard))
+
+    def is_boundary(self, pool: CandidatePool, pos: int) -> bool:
+        """Hard boundary, or a weak stop word right before ``pos``."""
+        return self.is_hard_boundary(pool, pos) or bool(self.stop_ending_at(pool, pos, self.weak))
+
+    def is_right_boundary(self, text: str, end: int) -> bool:
+        """True when nothing at ``end`` continues the word: punctuation or a stop word."""
+        if end >= len(text) or text[end] in PUNCTUATION or not is_name_char(text[end]):
+            return True
+        return any(words.starting_at(text, end) for words in (self.hard, self.weak, self.follow))
+
+    def left_edge(self, pool: CandidatePool, end: int, *, max_len: int,
+                  accept: Callable[[int], int | None], fences: Collection[int] = ()) -> int | None:
+        """Start of the name ending at ``end``, or None when it has no clean edge.
+
+        ``accept(start)`` validates ``text[start:end]`` and returns the
+        (possibly trimmed) start, or None. Weak-stop edges are tried nearest
+        first, then the hard limit; the scan only goes past a weak stop when
+        what follows it is too short to be a word (均和|集团).
+        """
+        weak_edges: list[int] = []
+        pos, limit = end, None
+        while end - pos <= max_len:
+            if pos < end and (opening := _bracket_opening(pool.text, pos)) is not None:
+                pos = opening  # 某某路（甲路至乙路）改造工程: the bracket is inside the name
+                continue
+            if pos in fences or self.is_hard_boundary(pool, pos):
+                limit = pos
+                break
+            if self.stop_ending_at(pool, pos, self.weak) or self._verb_ends_at(pool, pos):
+                weak_edges.append(pos)
+            pos -= 1
+        for edge in weak_edges + ([limit] if limit is not None else []):
+            if edge < end:
+                accepted = accept(edge)
+                if accepted is not None:
+                    return accepted
+                if edge in weak_edges and end - edge >= 2:
+                    # 向|全球会员银行: what follows the weak stop is a word, just not
+                    # a name; the name does not reach back across it.
+                    return None
+        return None
+
+    def _verb_ends_at(self, pool: CandidatePool, pos: int) -> bool:
+        """A segmenter verb of two or more characters ends at ``pos`` (批准|某某公司).
+
+        Construction verbs belong to names (…改造提升工程) and are not stops.
+        """
+        token = pool.token_ending_at(pos)
+        return (token is not None and token.tag == "v" and len(token.text) >= 2
+                and not self.construction.ending_at(pool.text, pos))
+
+    def trim_leading(self, pool: CandidatePool, start: int, end: int) -> int:
+        """Move ``start`` past leading stop words, connectors and quantities."""
+        text = pool.text
+        while start < end:
+            quantity = QUANTITY_HEAD.match(text[start:end])
+            step = max(self._leading_stop(pool, start), quantity.end() if quantity else 0)
+            if text[start] in CONNECTORS or text[start] in PUNCTUATION:
+                step = max(step, 1)
+            # Never strip into nothing: a leading stop that is the whole name stays.
+            if not step or start + step >= end:
+                return start
+            start += step
+        return start
+
+    def _leading_stop(self, pool: CandidatePool, start: int) -> int:
+        text = pool.text
+        for words in (self.hard, self.weak):
+            for length in words.lengths:
+                if text[start:start + length] not in words or not pool.is_token_edge(start + length):
+                    continue
+                # Without tokens a one-character weak stop (和, 同, 无...) is too
+                # often the first character of a name (和谐, 同济, 无锡) to strip.
+                if pool.token_edges is None and words is self.weak and length == 1:
+                    continue
+                return length
+        return 0
+
+    def clean_start(self, pool: CandidatePool, start: int, end: int, *,
+                    leading: Iterable[WordSet] = (), min_len: int = 2) -> int | None:
+        """Start of the valid name in ``[start, end)`` after trimming, or None.
+
+        Leading stop words, quantities and function-word tokens are dropped,
+        then each of ``leading`` (modifiers such as 重点, verbs such as 建设)
+        when what remains is still a name.
+        """
+        text = pool.text
+
+        def valid(name: str) -> bool:
+            return self.is_valid_name(name, min_len=min_len)
+
+        start = self.trim_leading_tokens(pool, self.trim_leading(pool, start, end), end, valid)
+        if start is None:
+            return None
+        for words in leading:
+            length = words.starting_at(text, start)
+            if length and valid(text[start + length:end]):
+                start += length
+        if not valid(text[start:end]) or self.ends_with_verb_token(pool, end):
+            return None
+        if self.weak.starting_at(text, start) == 1 and self.is_generic(text[start + 1:end]):
+            return None  # 以|大项目: a preposition before a generic word
+        return start
+
+    def trim_leading_tokens(self, pool: CandidatePool, start: int, end: int,
+                            valid: Callable[[str], bool]) -> int | None:
+        """Drop leading tokens tagged as function words; verbs, adverbs and
+        numerals too when what remains is still a name. None when a leading
+        verb governs a generic rest (兼并|金融证券公司): there is no name."""
+        while (token := pool.token_at(start)) is not None and token.end < end:
+            if self.construction.starting_at(pool.text, start) == len(token.text):
+                break
+            rest = pool.text[token.end:end]
+            if token.tag in CLAUSE_TAGS or token.tag in MAYBE_NAME_TAGS and valid(rest):
+                start = token.end
+                continue
+            if token.tag == "v" and len(rest) >= 2 and self.is_generic(rest):
+                return None
+            break
+        return start
+
+    def ends_with_verb_token(self, pool: CandidatePool, end: int) -> bool:
+        """True when the segmenter tagged the name's last word as a verb or function word."""
+        token = pool.token_ending_at(end)
+        if token is None or token.tag not in VERB_TAGS:
+            return False
+        return not self.construction.ending_at(pool.text, end)
+
+    def is_generic(self, name: str) -> bool:
+        """True when ``name`` is made only of generic words, digits and connectors."""
+        reachable = [True] + [False] * len(name)
+        for i in range(len(name)):
+            if not reachable[i]:
+                continue
+            if name[i].isdigit() or name[i] in CONNECTORS:
+                reachable[i + 1] = True
+            for length in self.generic.lengths:
+                if i + length <= len(name) and name[i:i + length] in self.generic:
+                    reachable[i + length] = True
+        return reachable[len(name)]
+
+    def ends_with_stop(self, name: str) -> bool:
+        """True when the last word of ``name`` is a function word or object-taking verb."""
+        if self.construction.ending_at(name, len(name)):
+            return False
+        # One-character weak stops end real names too (上海某和集团), so only
+        # longer weak words count here.
+        return bool(self.hard.ending_at(name, len(name)) or self.weak.ending_at(name, len(name)) > 1)
+
+    def is_valid_name(self, name: str, *, min_len: int = 2) -> bool:
+        """Long enough, made of name characters, not generic, not ending in a stop word."""
+        return (len(name) >= min_len and all(is_name_char(ch) or ch in BRACKETS for ch in name)
+                and not self.is_generic(name) and not self.ends_with_stop(name)
+                and not QUANTITY_HEAD.match(name))

@@ -1,0 +1,107 @@
+"""Candidate spans: what every entity source proposes before fusion.
+
+Rules, gazetteers and (later) a statistical model all emit :class:`Candidate`
+objects; :mod:`hynlp.entities.fusion` picks one per mention. A candidate
+carries its source and confidence, a ``priority`` that breaks ties between
+spans of equal length, and the official's title and organization for persons.
+
+>>> pool = CandidatePool("区委书记孙某说", [])
+>>> pool.add(Candidate("PERSON", 4, 6, rule="title_before", title="区委书记"))
+>>> [c.text(pool.text) for c in pool.of_type("PERSON")]
+['孙某']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from hynlp.document import Token
+from hynlp.records import Entity
+
+# Priorities: a specific structure (a titled name, a named organ) beats a
+# generic shape (a suffix-based name), which beats a bare list lookup.
+PRIORITY_STRUCTURE = 3
+PRIORITY_SHAPE = 2
+PRIORITY_LOOKUP = 1
+
+
+@dataclass(frozen=True)
+class Candidate:
+    type: str
+    start: int
+    end: int
+    source: str = "rule"
+    rule: str = ""
+    confidence: float = 0.8
+    priority: int = PRIORITY_SHAPE
+    title: str | None = None
+    organization: str | None = None
+    canonical: str | None = None
+    nests: bool = False  # may stay inside a longer accepted span (a project inside its 指挥部)
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def text(self, text: str) -> str:
+        return text[self.start:self.end]
+
+    def overlaps(self, other: Candidate) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def inside(self, other: Candidate) -> bool:
+        return other.start <= self.start and self.end <= other.end
+
+    def with_(self, **changes) -> Candidate:
+        return replace(self, **changes)
+
+    @classmethod
+    def from_entity(cls, entity: Entity, priority: int = PRIORITY_SHAPE) -> Candidate:
+        """An entity found by an earlier component (a model), as a candidate to fuse."""
+        return cls(entity.type, entity.start, entity.end, source=entity.source, rule=entity.rule,
+                   confidence=entity.confidence, priority=priority, title=entity.title,
+                   organization=entity.organization, canonical=entity.canonical)
+
+
+class CandidatePool:
+    """The article text, its tokens, and the candidates proposed so far."""
+
+    def __init__(self, text: str, tokens: Sequence[Token]):
+        self.text = text
+        self.tokens = list(tokens)
+        self.candidates: list[Candidate] = []
+        self._token_by_start = {t.start: t for t in self.tokens}
+        self._token_by_end = {t.end: t for t in self.tokens}
+        self.token_edges: frozenset[int] | None = (
+            frozenset(e for t in self.tokens for e in (t.start, t.end)) if self.tokens else None)
+
+    def add(self, candidate: Candidate) -> None:
+        self.candidates.append(candidate)
+
+    def extend(self, candidates: Iterable[Candidate]) -> None:
+        self.candidates.extend(candidates)
+
+    def of_type(self, *types: str) -> list[Candidate]:
+        return [c for c in self.candidates if c.type in types]
+
+    def token_at(self, start: int) -> Token | None:
+        return self._token_by_start.get(start)
+
+    def token_ending_at(self, end: int) -> Token | None:
+        return self._token_by_end.get(end)
+
+    def is_token_edge(self, pos: int) -> bool:
+        """True at a token boundary, and everywhere when there are no tokens."""
+        return self.token_edges is None or pos in self.token_edges
+
+    def ending_at(self, pos: int, types: Iterable[str]) -> Candidate | None:
+        """The longest candidate of one of ``types`` that ends exactly at ``pos``."""
+        wanted = set(types)
+        found = [c for c in self.candidates if c.end == pos and c.type in wanted]
+        return max(found, key=len, default=None)
+
+    def covering(self, start: int, end: int, types: Iterable[str]) -> Candidate | None:
+        """A candidate of one of ``types`` that overlaps ``[start, end)``."""
+        wanted = set(types)
+        return next((c for c in self.candidates
+                     if c.type in wanted and c.start < end and start < c.end), None)

@@ -1,0 +1,119 @@
+"""COMPANY candidates: names with a company suffix, and brand names in signing lists.
+
+* A legal or group suffix makes a company: ``…集团``, ``…股份有限公司``,
+  ``…银行``, ``…人寿保险``.
+* An industry word (``…科技``, ``…控股``, ``…新材料``) makes one only when the
+  name also looks like a brand: a province or city before it
+  (``山东某某科技``), or a company title after it (``某某科技董事长``).
+* In a list where one member is a company, the other members that look like
+  organization names (a place, then a two-to-four-character brand) are
+  companies too: ``上海某某集团、浙江某某……``.
+
+A company written inside a project name is not proposed on its own: the
+project, being longer, wins in fusion.
+
+>>> from hynlp.entities.lexicon import WordLists
+>>> from hynlp.entities.boundaries import NameScanner
+>>> from hynlp.entities.candidates import CandidatePool
+>>> from hynlp.entities.gazetteer import Gazetteer
+>>> words = WordLists.read("entity_words.txt")
+>>> rules = CompanyRules(words, NameScanner(words), Gazetteer.load())
+>>> pool = CandidatePool("序幕拉开，上海某和集团、江苏泰恒人寿保险、浙江恒器……通过交流", [])
+>>> rules(pool)
+>>> sorted(c.text(pool.text) for c in pool.of_type("COMPANY"))
+['上海某和集团', '江苏泰恒人寿保险', '浙江恒器']
+"""
+
+from __future__ import annotations
+
+from hynlp.entities.boundaries import NameScanner, is_cjk, occurrences
+from hynlp.entities.candidates import PRIORITY_SHAPE, Candidate, CandidatePool
+from hynlp.entities.gazetteer import Gazetteer
+from hynlp.entities.lexicon import WordLists
+from hynlp.entities.lists import enumerations
+
+LEGAL_SUFFIXES = (
+    "集团股份有限公司", "集团有限责任公司", "集团有限公司", "股份有限公司", "有限责任公司", "农村商业银行",
+    "有限公司", "集团公司", "农商银行", "商业银行", "人寿保险", "财产保险", "保险公司", "证券公司", "集团",
+    "公司", "银行",
+)
+INDUSTRY_SUFFIXES = (
+    "新材料", "新能源", "控股", "股份", "科技", "实业", "置业", "置地", "药业", "制药", "医药", "化工", "钢铁",
+    "建工", "重工", "电子", "电气", "光电", "生物", "传媒", "物流", "商贸", "食品", "乳业", "酒业", "能源",
+    "汽车", "地产", "资本", "电力", "通信", "软件", "环保", "装备", "材料", "纺织", "保险", "证券", "信托",
+)
+COMPANY_TITLES = ("董事长", "总经理", "总裁", "副总裁", "副总经理", "首席执行官", "创始人", "行长", "负责人")
+BLOCKED_AFTER = frozenset("化军群卡业")  # 集团化, 集团军, 银行卡, 银行业
+
+
+class CompanyRules:
+    def __init__(self, words: WordLists, scanner: NameScanner, gazetteer: Gazetteer):
+        self.scanner = scanner
+        self.gazetteer = gazetteer
+
+    def __call__(self, pool: CandidatePool) -> None:
+        # A known company name is exact: no suffix rule re-reads its left edge.
+        claimed_ends = {c.end for c in pool.of_type("COMPANY") if c.source == "gazetteer"}
+        pool.extend(self._suffixed(pool, LEGAL_SUFFIXES, claimed_ends, strong=True))
+        pool.extend(self._suffixed(pool, INDUSTRY_SUFFIXES, claimed_ends, strong=False))
+        pool.extend(self._list_members(pool))
+
+    def _suffixed(self, pool: CandidatePool, suffixes: tuple[str, ...], claimed_ends: set[int],
+                  strong: bool) -> list[Candidate]:
+        text, found = pool.text, []
+        for suffix in suffixes:  # longest first, so 股份有限公司 claims its end before 公司
+            for start in occurrences(text, suffix):
+                end = start + len(suffix)
+                if end in claimed_ends or (end < len(text) and text[end] in BLOCKED_AFTER):
+                    continue
+                claimed_ends.add(end)
+                edge = self._name_start(pool, start, strong)
+                if edge is None or not (strong or self._brand_like(pool, edge, start, end)):
+                    continue
+                found.append(Candidate("COMPANY", edge, end, rule=f"company:{suffix}",
+                                       confidence=0.85 if strong else 0.65, priority=PRIORITY_SHAPE))
+        return found
+
+    def _name_start(self, pool: CandidatePool, end: int, strong: bool) -> int | None:
+        text = pool.text
+        # A bracketed place inside the name: 某某（山东）有限公司.
+        if end > 3 and text[end - 1] in "）)":
+            opening = max(text.rfind("（", 0, end), text.rfind("(", 0, end))
+            if 0 < opening and end - opening <= 6 and all(is_cjk(ch) for ch in text[opening + 1:end - 1]):
+                end = opening
+        return self.scanner.left_edge(pool, end, max_len=20 if strong else 10,
+                                      accept=lambda s: self._valid_name(pool, s, end))
+
+    def _valid_name(self, pool: CandidatePool, start: int, end: int) -> int | None:
+        return self.scanner.clean_start(pool, start, end)
+
+    def _brand_like(self, pool: CandidatePool, start: int, suffix_start: int, end: int) -> bool:
+        """An industry-word name needs a place before the brand or a company title after it."""
+        text = pool.text
+        if any(text.startswith(t, end) for t in COMPANY_TITLES):
+            return True
+        return self.scanner.is_right_boundary(text, end) and self._place_then_brand(text[start:suffix_start]) is not None
+
+    def _place_then_brand(self, name: str) -> str | None:
+        """The brand after a leading province or city (浙江恒器 -> 恒器), or None."""
+        for length in (3, 2):
+            found = self.gazetteer.lookup(name[:length])
+            if found and found[0].type == "PLACE":
+                return name[length:] if name[length:] else None
+        return None
+
+    def _list_members(self, pool: CandidatePool) -> list[Candidate]:
+        """Members of a 、-list that holds a company and that look like organization names."""
+        text = pool.text
+        company_spans = {(c.start, c.end) for c in pool.of_type("COMPANY")}
+        found = []
+        for members in enumerations(pool, self.scanner):
+            if not any(span in company_spans for span in members):
+                continue
+            for start, end in members:
+                if (start, end) in company_spans:
+                    continue
+                brand = self._place_then_brand(text[start:end])
+                if brand and 2 <= len(brand) <= 4 and self.scanner.is_valid_name(brand):
+                    found.append(Candidate("COMPANY", start, end, rule="company:list", confidence=0.6))
+        return found

@@ -1,0 +1,23 @@
+"""DATE candidates: written calendar dates (not scored, useful for filtering).
+
+>>> import re
+>>> [m.group(0) for m in DATE.finditer("2023年全年；2月1日至3日赴长三角；1月29日召开；二〇二三年三月")]
+['2023年', '2月1日至3日', '1月29日', '二〇二三年']
+"""
+
+from __future__ import annotations
+
+import re
+
+from hynlp.entities.candidates import PRIORITY_STRUCTURE, Candidate, CandidatePool
+
+_YEAR = r"(?:\d{4}|[〇零一二三四五六七八九]{4})年"
+_MONTH_DAY = r"\d{1,2}月\d{1,2}[日号]"
+_RANGE = r"(?:[至到—–-](?:\d{1,2}月)?\d{1,2}[日号])?"
+DATE = re.compile(rf"(?<!\d){_YEAR}(?:\d{{1,2}}月(?:\d{{1,2}}[日号])?{_RANGE})?|(?<!\d){_MONTH_DAY}{_RANGE}")
+
+
+class DateRules:
+    def __call__(self, pool: CandidatePool) -> None:
+        pool.extend(Candidate("DATE", m.start(), m.end(), rule="date", confidence=0.95,
+                              priority=PRIORITY_STRUCTURE) for m in DATE.finditer(pool.text))

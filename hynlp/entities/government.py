@@ -1,0 +1,143 @@
+"""GOV candidates: named government organs and working bodies.
+
+* A place plus an organ: ``某某区人民政府``, ``某某高新区管委会``, ``某某区委``.
+  The bare level forms (市政府, 区委, 县委县政府) name no specific organ and
+  are not entities.
+* A department: place or level + stem + organ, ``市发改委``, ``某某区住建局``,
+  ``国家发改委``, ``某某区委宣传部``.
+* A working body named after its task: ``某某片区城市更新项目指挥部``.
+
+An organ written as part of an official's title (``某某区委书记``,
+``管委会主任``) is left to the official: it becomes his organization.
+
+>>> from hynlp.entities.lexicon import WordLists, TitleTable
+>>> from hynlp.entities.boundaries import NameScanner, occurrences
+>>> from hynlp.entities.candidates import CandidatePool
+>>> from hynlp.entities.places import PlaceRules
+>>> words = WordLists.read("entity_words.txt")
+>>> scanner = NameScanner(words)
+>>> places = PlaceRules(words, scanner)
+>>> rules = GovRules(words, scanner, places, TitleTable.read())
+>>> pool = CandidatePool("某某区人民政府与市发改委、市委市政府会商。", [])
+>>> places(pool); rules(pool)
+>>> sorted(c.text(pool.text) for c in pool.of_type("GOV"))
+['市发改委', '某某区人民政府']
+"""
+
+from __future__ import annotations
+
+from hynlp.entities.boundaries import NameScanner, occurrences
+from hynlp.entities.candidates import PRIORITY_STRUCTURE, Candidate, CandidatePool
+from hynlp.entities.lexicon import TitleTable, WordLists
+from hynlp.entities.places import ADMIN_BY_SUFFIX, PlaceRules
+
+# Organs named after a place; longest first.
+PLACE_ORGANS = (
+    "人民代表大会常务委员会", "街道办事处", "人大常委会", "管理委员会", "人民政府", "纪委监委", "人民法院",
+    "人民检察院", "公安分局", "公安局", "管委会", "办事处", "党工委", "检察院", "法院", "政府", "政协",
+    "党委", "纪委", "监委", "人大",
+)
+DEPARTMENT_ORGANS = ("委员会", "办公室", "服务中心", "管理局", "事务中心", "总局", "分局", "中心",
+                     "局", "委", "厅", "部", "办", "署")
+WORKING_BODIES = ("指挥部办公室", "领导小组办公室", "指挥部", "领导小组", "工作专班")
+COMMITTEE_LEVELS = ("省", "市", "区", "县", "旗")
+BARE_LEVELS = frozenset("省市区县镇乡")
+
+
+class GovRules:
+    def __init__(self, words: WordLists, scanner: NameScanner, places: PlaceRules, titles: TitleTable):
+        self.scanner = scanner
+        self.places = places
+        self.titles = titles
+        self.departments = words["gov_department"]
+
+    def __call__(self, pool: CandidatePool) -> None:
+        pool.extend(self._party_committees(pool))
+        pool.extend(self._place_organs(pool))
+        pool.extend(self._departments(pool))
+        pool.extend(self._working_bodies(pool))
+
+    def _in_title(self, text: str, pos: int) -> bool:
+        """True when a job title starts at ``pos``: the organ is the official's."""
+        return self.titles.longest_at(text, pos) is not None
+
+    def _party_committees(self, pool: CandidatePool) -> list[Candidate]:
+        """某某区委, 中共某某县委: a unit name, its level, 委."""
+        text, found = pool.text, []
+        for level in COMMITTEE_LEVELS:
+            for start in occurrences(text, level + "委"):
+                end = start + 2
+                if self._in_title(text, start) or (end < len(text) and text[end] in "会员"):
+                    continue
+                edge = self.places.unit_name_start(pool, start, ADMIN_BY_SUFFIX[level])
+                if edge is not None:
+                    found.append(self._organ(text, edge, end, "party_committee"))
+        return found
+
+    def _place_organs(self, pool: CandidatePool) -> list[Candidate]:
+        text, found, seen_ends = pool.text, [], set()
+        for organ in PLACE_ORGANS:
+            for start in occurrences(text, organ):
+                end = start + len(organ)
+                if end in seen_ends or self._in_title(text, start):
+                    continue
+                seen_ends.add(end)
+                edge = self._place_prefix(pool, start)
+                if edge is not None:
+                    found.append(self._organ(text, edge, end, f"organ:{organ}"))
+        return found
+
+    def _departments(self, pool: CandidatePool) -> list[Candidate]:
+        """Level or place + department stem + organ: 市发改委, 某某区自然资源局."""
+        text, found, seen_ends = pool.text, [], set()
+        for organ in DEPARTMENT_ORGANS:
+            for start in occurrences(text, organ):
+                end = start + len(organ)
+                stem = self.departments.ending_at(text, start)
+                if not stem or end in seen_ends or self._in_title(text, start):
+                    continue
+                seen_ends.add(end)
+                edge = self._place_prefix(pool, start - stem, bare_level=True)
+                if edge is not None:
+                    found.append(self._organ(text, edge, end, f"department:{organ}"))
+        return found
+
+    def _working_bodies(self, pool: CandidatePool) -> list[Candidate]:
+        """某某项目指挥部: a body named after its task (a generic task names none)."""
+        text, found, seen_ends = pool.text, [], set()
+        for body in WORKING_BODIES:
+            for start in occurrences(text, body):
+                end = start + len(body)
+                if end in seen_ends:
+                    continue
+                seen_ends.add(end)
+                edge = self.scanner.left_edge(pool, start, max_len=24,
+                                              accept=lambda s, start=start: self._task_name(pool, s, start))
+                if edge is not None:
+                    found.append(self._organ(text, edge, end, f"working_body:{body}"))
+        return found
+
+    def _task_name(self, pool: CandidatePool, start: int, end: int) -> int | None:
+        return self.scanner.clean_start(pool, start, end, min_len=3)
+
+    def _place_prefix(self, pool: CandidatePool, end: int, bare_level: bool = False) -> int | None:
+        """Start of the places written right before ``end`` (山东省某某市某某区), or None.
+
+        With ``bare_level``, a lone level character (市, 区) or 国家 also names
+        the organ's owner: 市发改委 is the city's commission.
+        """
+        text, start, pos = pool.text, None, end
+        while (place := pool.ending_at(pos, ("PLACE", "GOV"))) is not None and place.start < pos:
+            start = pos = place.start
+        if start is None and bare_level:
+            if text[:end].endswith("国家"):
+                start = end - 2
+            elif end > 0 and text[end - 1] in BARE_LEVELS and self.scanner.is_boundary(pool, end - 1):
+                start = end - 1
+        if start is not None and text[:start].endswith("中共"):
+            start -= 2
+        return start
+
+    @staticmethod
+    def _organ(text: str, start: int, end: int, rule: str) -> Candidate:
+        return Candidate("GOV", start, end, rule=rule, confidence=0.85, priority=PRIORITY_STRUCTURE)

@@ -1,0 +1,151 @@
+"""Word lists, job titles and family names that the entity rules read.
+
+Everything here is loaded from ``hynlp/data`` when a tagger is built; nothing
+is cached at module level.
+
+>>> words = WordSet(["推进", "抓好", "在"])
+>>> text = "抓好山东某项目"
+>>> words.ending_at(text, 2), words.starting_at(text, 0)
+(2, 2)
+>>> words.ending_at(text, 3)
+0
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+
+from hynlp.errors import ConfigError
+
+SECTION = re.compile(r"^\[(\w+)\]$")
+
+
+def read_data_lines(name: str) -> list[str]:
+    """Non-empty, non-comment lines of a file in the ``hynlp.data`` package."""
+    text = resources.files("hynlp.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.rstrip("\r") for line in text.split("\n")
+            if line.strip() and not line.lstrip().startswith("#")]
+
+
+class WordSet:
+    """A set of words that can be looked up ending or starting at a text offset."""
+
+    def __init__(self, words: Iterable[str]):
+        self.words = frozenset(w for w in words if w)
+        self.lengths = tuple(sorted({len(w) for w in self.words}, reverse=True))
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.words
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def ending_at(self, text: str, pos: int) -> int:
+        """Length of the longest word that ends at ``pos`` (0 if none)."""
+        for length in self.lengths:
+            if length <= pos and text[pos - length:pos] in self.words:
+                return length
+        return 0
+
+    def starting_at(self, text: str, pos: int) -> int:
+        """Length of the longest word that starts at ``pos`` (0 if none)."""
+        for length in self.lengths:
+            if pos + length <= len(text) and text[pos:pos + length] in self.words:
+                return length
+        return 0
+
+
+class WordLists:
+    """Sectioned word lists: a ``[section]`` header, then one word a line."""
+
+    def __init__(self, sections: dict[str, WordSet]):
+        self.sections = sections
+
+    @classmethod
+    def read(cls, name: str) -> WordLists:
+        sections: dict[str, list[str]] = {}
+        current: list[str] | None = None
+        for line in read_data_lines(name):
+            header = SECTION.match(line.strip())
+            if header:
+                current = sections.setdefault(header.group(1), [])
+            elif current is None:
+                raise ConfigError(f"{name}: word before the first [section] header: {line!r}")
+            else:
+                current.append(line.strip())
+        return cls({key: WordSet(words) for key, words in sections.items()})
+
+    def __getitem__(self, section: str) -> WordSet:
+        try:
+            return self.sections[section]
+        except KeyError:
+            raise ConfigError(f"word list section [{section}] is missing") from None
+
+
+@dataclass(frozen=True)
+class Title:
+    """A job title and the organ it belongs to (see ``titles.txt``)."""
+
+    text: str
+    organization: str
+    may_follow_name: bool
+
+
+class TitleTable:
+    """Job titles, matched longest first.
+
+    >>> table = TitleTable.read()
+    >>> table.longest_at("区委副书记、区长", 0).text
+    '区委副书记'
+    >>> table.longest_at("某集团总裁", 3).organization
+    '@company'
+    """
+
+    def __init__(self, titles: Iterable[Title]):
+        self.by_text = {t.text: t for t in titles}
+        self.words = WordSet(self.by_text)
+
+    @classmethod
+    def read(cls, name: str = "titles.txt") -> TitleTable:
+        titles = []
+        for line in read_data_lines(name):
+            fields = line.split("\t")
+            if len(fields) != 3 or fields[2] not in ("b", "ba"):
+                raise ConfigError(f"{name}: expected 'title<TAB>organization<TAB>b|ba', got {line!r}")
+            titles.append(Title(fields[0], fields[1], fields[2] == "ba"))
+        return cls(titles)
+
+    def longest_at(self, text: str, pos: int) -> Title | None:
+        length = self.words.starting_at(text, pos)
+        return self.by_text[text[pos:pos + length]] if length else None
+
+    def ending_at(self, text: str, pos: int) -> Title | None:
+        length = self.words.ending_at(text, pos)
+        return self.by_text[text[pos - length:pos]] if length else None
+
+
+class Surnames:
+    """Chinese family names, single and compound.
+
+    >>> names = Surnames.read()
+    >>> names.length_at("欧阳明", 0), names.length_at("孙某", 0), names.length_at("给出", 0)
+    (2, 1, 0)
+    """
+
+    def __init__(self, names: Iterable[str]):
+        names = list(names)
+        self.compound = frozenset(n for n in names if len(n) == 2)
+        self.single = frozenset(n for n in names if len(n) == 1)
+
+    @classmethod
+    def read(cls, name: str = "surnames.txt") -> Surnames:
+        return cls(line.strip() for line in read_data_lines(name))
+
+    def length_at(self, text: str, pos: int) -> int:
+        """Length of the family name starting at ``pos``: 2, 1, or 0 for none."""
+        if text[pos:pos + 2] in self.compound:
+            return 2
+        return 1 if text[pos:pos + 1] in self.single else 0

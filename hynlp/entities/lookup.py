@@ -1,0 +1,76 @@
+"""Candidates from gazetteer lookups, for every entity type.
+
+A full name (``山东省``, ``国务院``) is taken wherever it occurs. A short form
+or a two-character name (``山东``, ``国网``, ``鲁南``) is taken only where it
+stands on its own, with a boundary on both sides, so that ``山东`` inside
+``山东大学`` or ``国网山东最大…`` is left alone. A company brand followed by a
+province or city, or by a numbered bureau, is one company: ``国网山东``,
+``中建八局``.
+
+>>> from hynlp.entities.lexicon import WordLists
+>>> from hynlp.entities.boundaries import NameScanner
+>>> from hynlp.entities.candidates import CandidatePool
+>>> from hynlp.entities.gazetteer import Gazetteer
+>>> words = WordLists.read("entity_words.txt")
+>>> rule = GazetteerRule(Gazetteer.load(), NameScanner(words))
+>>> pool = CandidatePool("从上海到杭州，国网山东最大的数据中心落户山东大学旁。", [])
+>>> rule(pool)
+>>> [(c.type, c.text(pool.text)) for c in pool.candidates]
+[('PLACE', '上海'), ('PLACE', '杭州'), ('COMPANY', '国网山东')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from hynlp.entities.boundaries import NameScanner
+from hynlp.entities.candidates import PRIORITY_LOOKUP, PRIORITY_SHAPE, Candidate, CandidatePool
+from hynlp.entities.gazetteer import Gazetteer, GazetteerMatch
+
+WORD_ACROSS_END = frozenset(("部门", "部长", "局长", "厅长", "署长", "行长", "委员", "市长", "省长", "省会", "市场"))
+NUMBERED_BUREAU = re.compile(r"[一二三四五六七八九十]{1,3}(?:公局|局)")
+
+
+class GazetteerRule:
+    def __init__(self, gazetteer: Gazetteer, scanner: NameScanner):
+        self.gazetteer = gazetteer
+        self.scanner = scanner
+
+    def __call__(self, pool: CandidatePool) -> None:
+        for match in self.gazetteer.find(pool.text):
+            if pool.text[match.end - 1:match.end + 1] in WORD_ACROSS_END and not tagged_place_ends_at(pool, match.end):
+                continue  # 公安部|门, 某某市|长: the name's last character starts another word
+            end = self._company_extension(pool.text, match) if match.entry.type == "COMPANY" else match.end
+            extended = end != match.end
+            if (match.short or len(match.text) <= 2) and not extended and not self._stands_alone(pool, match):
+                continue
+            if extended and not self.scanner.is_right_boundary(pool.text, end):
+                continue
+            canonical = match.entry.name if match.short and not extended else None
+            pool.add(Candidate(
+                match.entry.type, match.start, end, source="gazetteer",
+                rule=f"gazetteer:{match.entry.source}" + ("+short" if match.short else ""),
+                confidence=0.7 if match.short else 0.9,
+                priority=PRIORITY_LOOKUP if match.short else PRIORITY_SHAPE, canonical=canonical))
+
+    def _stands_alone(self, pool: CandidatePool, match: GazetteerMatch) -> bool:
+        return (self.scanner.is_boundary(pool, match.start)
+                and self.scanner.is_right_boundary(pool.text, match.end))
+
+    def _company_extension(self, text: str, match: GazetteerMatch) -> int:
+        """End of ``brand + province/city`` (国网山东) or ``brand + 八局`` (中建八局)."""
+        bureau = NUMBERED_BUREAU.match(text, match.end)
+        if bureau:
+            return bureau.end()
+        for length in (3, 2):
+            found = self.gazetteer.lookup(text[match.end:match.end + length])
+            if found and found[0].type == "PLACE" and len(text) >= match.end + length:
+                return match.end + length
+        return match.end
+
+
+def tagged_place_ends_at(pool: CandidatePool, end: int) -> bool:
+    """True when the segmenter ended a place-name word at ``end`` (济南市/ns 长清区)."""
+    token = pool.token_ending_at(end)
+    return token is not None and token.tag == "ns"
+

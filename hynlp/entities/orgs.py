@@ -1,0 +1,45 @@
+"""ORG candidates: universities, research institutes and associations.
+
+The annotation conventions do not score ORG, so this rule stays narrow:
+a name before 大学, 研究院, 商会, 协会… that is not generic (行业协会 is not).
+A university or institute inside a project name stays part of the project.
+
+>>> from hynlp.entities.lexicon import WordLists
+>>> from hynlp.entities.boundaries import NameScanner
+>>> from hynlp.entities.candidates import CandidatePool
+>>> words = WordLists.read("entity_words.txt")
+>>> pool = CandidatePool("与浙江商会、行业协会签约。", [])
+>>> OrgRules(NameScanner(words))(pool)
+>>> [c.text(pool.text) for c in pool.candidates]
+['浙江商会']
+"""
+
+from __future__ import annotations
+
+from hynlp.entities.boundaries import NameScanner, occurrences
+from hynlp.entities.candidates import PRIORITY_SHAPE, Candidate, CandidatePool
+
+ORG_SUFFIXES = ("科学院", "工程院", "研究院", "研究所", "联合会", "促进会", "基金会", "大学", "学院", "协会",
+                "商会", "学会")
+
+
+class OrgRules:
+    def __init__(self, scanner: NameScanner):
+        self.scanner = scanner
+
+    def __call__(self, pool: CandidatePool) -> None:
+        text, claimed_ends = pool.text, set()
+        for suffix in ORG_SUFFIXES:
+            for start in occurrences(text, suffix):
+                end = start + len(suffix)
+                if end in claimed_ends:
+                    continue
+                claimed_ends.add(end)
+                edge = self.scanner.left_edge(pool, start, max_len=14,
+                                              accept=lambda s, start=start: self._name_start(pool, s, start))
+                if edge is not None:
+                    pool.add(Candidate("ORG", edge, end, rule=f"org:{suffix}", confidence=0.7,
+                                       priority=PRIORITY_SHAPE - 1))
+
+    def _name_start(self, pool: CandidatePool, start: int, end: int) -> int | None:
+        return self.scanner.clean_start(pool, start, end)

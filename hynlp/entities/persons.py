@@ -1,0 +1,228 @@
+"""PERSON candidates: officials found through their job titles.
+
+A name alone is too ambiguous to find by rule; a name next to a job title is
+not. The shapes handled:
+
+* title before the name: ``区委书记孙某某``;
+* several titles kept as written: ``县委副书记、县长曹某`` (title
+  ``县委副书记、县长``); ``董事长兼总经理``;
+* an organization written before the title: ``某某集团总裁肖某`` (the
+  organization is the company), ``某某区委书记`` (某某区委);
+* one title shared by a list: ``市领导徐某、余某``;
+* title after the name: ``孙某某书记`` (plain titles only).
+
+A name is a family name plus one or two characters. It is accepted when the
+segmenter tagged it as a person name, or when what follows it ends a name:
+punctuation, or a word such as 说, 主持, 率领, 一行. ``区委书记给出了答案`` has
+no name, and neither has ``区委书记向广大企业…``. Later bare mentions of a
+found name are tagged PERSON without a title.
+
+>>> from hynlp.entities.lexicon import WordLists, TitleTable, Surnames
+>>> from hynlp.entities.boundaries import NameScanner
+>>> from hynlp.entities.candidates import CandidatePool
+>>> words = WordLists.read("entity_words.txt")
+>>> rules = PersonRules(words, NameScanner(words), TitleTable.read(), Surnames.read())
+>>> pool = CandidatePool("县委副书记、县长曹建国主持会议，市领导徐志强、余红梅出席。", [])
+>>> rules(pool)
+>>> [(c.text(pool.text), c.title) for c in pool.of_type("PERSON")]
+[('曹建国', '县委副书记、县长'), ('徐志强', '市领导'), ('余红梅', '市领导')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hynlp.entities.boundaries import PUNCTUATION, NameScanner, is_cjk, occurrences
+from hynlp.entities.candidates import PRIORITY_SHAPE, PRIORITY_STRUCTURE, Candidate, CandidatePool
+from hynlp.entities.lexicon import Surnames, Title, TitleTable, WordLists
+from hynlp.entities.officials import OrganizationResolver
+
+CHAIN_SEPARATORS = ("、", "兼")
+MAX_CHAIN_GAP = 8  # an organization written inside a chain: 市委常委、|某某|区委书记
+NOT_IN_NAME = frozenset("的了在是和与等之也都就而或及着过被把对向为从到于这那其该")
+DEPARTMENT_ENDINGS = frozenset("部委局办厅处室科")
+WORD_TAGS = frozenset(("a", "ad", "an", "d", "t", "p", "c", "m", "q", "v"))
+ORGAN_ENDINGS = frozenset("区县市省镇乡村局委办部院所厅处司组")
+NOT_GIVEN_NAMES = ("先生", "女士", "同志", "记者", "老师", "师傅", "阿姨", "大爷", "总")
+# Tags of a word that is not a family name when it stands alone (向/p 记者).
+# Pronouns and verbs are left out: jieba tags the surnames 何 and 包 so.
+FUNCTION_TAGS = frozenset(("p", "c", "u", "uj", "ul", "uz", "ud", "y", "e"))
+
+
+@dataclass(frozen=True)
+class TitleChain:
+    start: int
+    end: int
+    title: str  # the titles as written, organizations written between them left out
+    last: Title
+    last_start: int
+
+
+class PersonRules:
+    def __init__(self, words: WordLists, scanner: NameScanner, titles: TitleTable, surnames: Surnames):
+        self.scanner = scanner
+        self.titles = titles
+        self.surnames = surnames
+        self.follow = words["person_follow"]
+        self.departments = words["gov_department"]
+
+    def __call__(self, pool: CandidatePool) -> None:
+        resolver = OrganizationResolver(pool, self.scanner)
+        officials = []
+        for chain in self._chains(pool.text):
+            organization = resolver.resolve(chain.last, chain.last_start, chain.start)
+            for start, end in self._names_after(pool, chain.end):
+                officials.append(self._official(start, end, chain, organization, "person:title_before"))
+            if chain.last.may_follow_name and chain.start == chain.last_start:
+                span = self._name_before(pool, chain.start)
+                if span is not None:
+                    officials.append(self._official(*span, chain, None, "person:title_after"))
+        pool.extend(_one_title_per_name(officials, pool.text))
+        pool.extend(self._repeats(pool))
+
+    @staticmethod
+    def _official(start: int, end: int, chain: TitleChain, organization: str | None, rule: str) -> Candidate:
+        return Candidate("PERSON", start, end, rule=rule, confidence=0.9, priority=PRIORITY_STRUCTURE,
+                         title=chain.title, organization=organization)
+
+    def _chains(self, text: str) -> list[TitleChain]:
+        chains, pos = [], 0
+        while pos < len(text):
+            title = self.titles.longest_at(text, pos)
+            if title is None:
+                pos += 1
+                continue
+            start, written, last_start = pos, title.text, pos
+            end = pos + len(title.text)
+            while (link := self._next_in_chain(text, end)) is not None:
+                separator, title, last_start = link
+                gap = text[end + 1:last_start]
+                # A department stays in the title (区委常委、宣传部部长); a place
+                # (市委常委、某某区委书记) is the organization, resolved apart.
+                written += separator + (gap if self._is_department(gap) else "") + title.text
+                end = last_start + len(title.text)
+            chains.append(TitleChain(start, end, written, title, last_start))
+            pos = end
+        return chains
+
+    def _is_department(self, gap: str) -> bool:
+        return bool(gap) and (gap[-1] in DEPARTMENT_ENDINGS or any(stem in gap for stem in self.departments.words))
+
+    def _next_in_chain(self, text: str, end: int) -> tuple[str, Title, int] | None:
+        if not text.startswith(CHAIN_SEPARATORS, end):
+            return None
+        first = end + 1
+        for gap in range(MAX_CHAIN_GAP + 1):
+            pos = first + gap
+            if pos > len(text) or (gap and text[pos - 1] in PUNCTUATION):
+                return None
+            title = self.titles.longest_at(text, pos)
+            if title is not None and not (gap and self.scanner.hard.starting_at(text, first)):
+                return text[end], title, pos
+        return None
+
+    def _names_after(self, pool: CandidatePool, pos: int) -> list[tuple[int, int]]:
+        """The name right after a title, and the names listed with it: 徐某、余某."""
+        text = pool.text
+        if text[pos:pos + 1] == " ":
+            pos += 1
+        names = []
+        while (end := self.name_end(pool, pos)) is not None:
+            names.append((pos, end))
+            if text[end:end + 1] != "、" or self.titles.longest_at(text, end + 1) is not None:
+                break
+            pos = end + 1
+        return names
+
+    def name_end(self, pool: CandidatePool, pos: int) -> int | None:
+        """End of a person's name starting at ``pos``, or None."""
+        text = pool.text
+        surname = self.surnames.length_at(text, pos)
+        if not surname or text.startswith(NOT_GIVEN_NAMES, pos + surname) or self.titles.longest_at(text, pos + surname):
+            return None
+        token = pool.token_at(pos)
+        if token is not None and token.tag.startswith("nr"):
+            if surname < len(token.text) <= surname + 2 and self._plausible(token.text[surname:]):
+                return token.end
+        elif token is not None and token.tag in FUNCTION_TAGS:
+            return None  # 向/p 记者: a word, not a family name
+        elif token is not None and len(token.text) > surname and token.tag in WORD_TAGS:
+            return None  # 满意/a 地说, 周二/t 晚, 成立/v: the family name starts another word
+        for given in (1, 2):
+            end = pos + surname + given
+            if end > len(text) or not self._plausible(text[pos + surname:end]):
+                return None
+            if pool.is_token_edge(end) and text[end - 1] not in ORGAN_ENDINGS and self._ends_name(pool, end):
+                return end
+        return None
+
+    @staticmethod
+    def _plausible(given: str) -> bool:
+        return all(is_cjk(ch) and ch not in NOT_IN_NAME for ch in given)
+
+    def _ends_name(self, pool: CandidatePool, end: int) -> bool:
+        """True when the text at ``end`` can follow a name: punctuation, 说, 主持, a title...
+
+        With tokens, a verb or function word starting at ``end`` also does.
+        """
+        text = pool.text
+        if end >= len(text) or text[end] in PUNCTUATION or not is_cjk(text[end]):
+            return True
+        if self.follow.starting_at(text, end) or self.titles.longest_at(text, end):
+            return True
+        token = pool.token_at(end)
+        return token is not None and (token.tag in FUNCTION_TAGS or token.tag.startswith("v"))
+
+    def _name_before(self, pool: CandidatePool, title_start: int) -> tuple[int, int] | None:
+        """孙某某|书记: a name that ends where a plain title starts."""
+        text = pool.text
+        for length in (3, 2, 4):
+            start = title_start - length
+            if start < 0 or text[title_start - 1] in ORGAN_ENDINGS:
+                continue
+            surname = self.surnames.length_at(text, start)
+            if not surname or not 1 <= length - surname <= 2 or not self._plausible(text[start + surname:title_start]):
+                continue
+            if not (self.scanner.is_boundary(pool, start) and pool.is_token_edge(start)):
+                continue
+            token = pool.token_at(start)
+            if token is not None and not token.tag.startswith("nr"):
+                continue  # 司法/n 部长, 祝/v 黄教授: before a title, only a tagged name counts
+            if pool.covering(start, title_start, ("PLACE", "GOV", "COMPANY", "ORG", "PROJECT")) is None:
+                return start, title_start
+        return None
+
+    def _repeats(self, pool: CandidatePool) -> list[Candidate]:
+        """Other mentions of the names found next to titles."""
+        text = pool.text
+        titled = {c.text(text) for c in pool.of_type("PERSON")}
+        taken = {(c.start, c.end) for c in pool.of_type("PERSON")}
+        found = []
+        for name in titled:
+            for start in occurrences(text, name):
+                end = start + len(name)
+                if (start, end) in taken or not self._ends_name(pool, end):
+                    continue
+                if self.scanner.is_boundary(pool, start) or self.titles.ending_at(text, start):
+                    found.append(Candidate("PERSON", start, end, rule="person:repeat", confidence=0.8,
+                                           priority=PRIORITY_SHAPE))
+        return found
+
+
+def _one_title_per_name(officials: list[Candidate], text: str) -> list[Candidate]:
+    """Give every mention of a person the fullest title found for that name.
+
+    ``区委书记孙某`` and later ``孙某书记`` are one official, 区委书记.
+    """
+    best: dict[str, Candidate] = {}
+    for cand in officials:
+        name, kept = cand.text(text), best.get(cand.text(text))
+        if kept is None or _completeness(cand) > _completeness(kept):
+            best[name] = cand
+    return [c.with_(title=best[c.text(text)].title, organization=best[c.text(text)].organization)
+            for c in officials]
+
+
+def _completeness(cand: Candidate) -> tuple:
+    return (cand.rule == "person:title_before", cand.organization is not None, len(cand.title or ""))
+

@@ -1,0 +1,210 @@
+"""PLACE candidates: administrative units, zones, and places named as locations.
+
+* Administrative units end in 省/市/区/县/镇/乡/街道/村/社区…: ``振兴街街道``,
+  ``某某区``. The name before the suffix is found by the left-edge scanner and
+  must not be generic (``全区``, ``城区``, ``美丽乡村`` are not places).
+* Zones end in 经济开发区, 高新区, 片区, 园区…: ``某某经济开发区``.
+* A name ending in 中心/产业园/基地… is a place when the text says something
+  happens *in* it: ``在某某国际医学中心，…``.
+* A county-level unit that opens a clause and acts (``某某区要…``,
+  ``某某区召开…``) is the government acting, so every mention of it in the
+  article is typed GOV, as the annotation conventions do. Towns, townships
+  and subdistricts stay PLACE even when they act.
+
+>>> from hynlp.entities.lexicon import WordLists
+>>> from hynlp.entities.candidates import CandidatePool
+>>> from hynlp.entities.boundaries import NameScanner
+>>> words = WordLists.read("entity_words.txt")
+>>> rules = PlaceRules(words, NameScanner(words))
+>>> pool = CandidatePool("在振兴街街道，全区上下齐心。", [])
+>>> rules(pool)
+>>> [(c.type, c.text(pool.text)) for c in pool.candidates]
+[('PLACE', '振兴街街道')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hynlp.entities.boundaries import CLAUSE_BREAKS, NameScanner, is_cjk, occurrences
+from hynlp.entities.candidates import PRIORITY_SHAPE, Candidate, CandidatePool
+from hynlp.entities.lexicon import WordLists
+from hynlp.entities.lookup import tagged_place_ends_at
+
+
+@dataclass(frozen=True)
+class AdminSuffix:
+    suffix: str
+    level: str
+    min_name: int
+    max_name: int
+    blocked_next: str  # a following character that makes the suffix part of a word: 市场, 区委, 县长
+    blocked_prev: str = ""  # a preceding character that does: 上市, 小区, 城镇
+
+
+# Ordered from the highest level down, so that a higher unit found first
+# can bound the name of a lower one (某某市 + 某某区).
+ADMIN_SUFFIXES = (
+    AdminSuffix("特别行政区", "省", 2, 2, ""),
+    AdminSuffix("自治区", "省", 2, 6, "域"),
+    AdminSuffix("省", "省", 2, 3, "委长级份会政属直辖", "节反内外全本我各该"),
+    AdminSuffix("自治州", "市", 2, 10, "委长"),
+    AdminSuffix("市", "市", 2, 4, "场民政容级委长貌值面井辖属直管域", "上股楼车夜早集城都超门闹花菜黑开休罢互坊汇"),
+    AdminSuffix("自治县", "县", 2, 8, "委长"),
+    AdminSuffix("区", "区", 2, 3, "委长域位块县级间别划隔分", "小社园片景辖郊矿校灾街展库林牧渔疫商营战禁误赛学老警地特市元"),
+    AdminSuffix("县", "县", 1, 3, "委长城域级", "州郡知"),
+    AdminSuffix("旗", "县", 2, 4, "委长帜舰下号", "花红国锦彩党军队校会战大令"),
+    AdminSuffix("街道", "街道", 2, 4, "办", "背主"),
+    AdminSuffix("镇", "镇", 2, 4, "委长党政", "城集重古名小坐冰市乡村"),
+    AdminSuffix("乡", "乡", 2, 4, "村镇长亲土愁党政里", "城家故老同异他水梦还返下回思望怀醉侨之"),
+    AdminSuffix("社区", "社区", 2, 5, "居党"),
+    AdminSuffix("村", "村", 2, 4, "民庄委级落镇党支两", "农乡山渔城寨度假"),
+)
+ADMIN_BY_SUFFIX = {unit.suffix: unit for unit in ADMIN_SUFFIXES}
+ZONE_SUFFIXES = (
+    "经济技术开发区", "高新技术产业开发区", "高新技术开发区", "经济开发区", "综合保税区", "自由贸易试验区",
+    "自贸试验区", "产业园区", "工业园区", "开发区", "高新区", "新区", "自贸区", "保税区", "示范区", "试验区",
+    "先行区", "起步区", "合作区", "集聚区", "片区", "园区", "商务区", "新城", "科学城", "科技城", "港区",
+    "度假区", "风景区", "旅游区",
+)
+LOCATION_HEADS = ("中心", "产业园", "科技园", "工业园", "园区", "基地", "小镇", "片区", "商圈", "街区", "城", "谷", "港")
+LOCATION_TRIGGERS = frozenset(("在", "位于", "落户", "落户于", "入驻", "走进", "来到", "地处", "坐落于", "坐落在", "进驻", "扎根"))
+LOCATION_AFTER = frozenset("，。、；内里的,")
+UNIT_CHARACTERS = frozenset("省市区县镇乡村")
+DETERMINERS = frozenset("全各本该我每其此这那邻外贵辖郊两三几多数")
+ACTOR_LEVELS = frozenset(("市", "区", "县"))
+CLAUSE_OPENERS = CLAUSE_BREAKS | frozenset("“‘（(《")
+TIME_OPENERS = ("今年以来", "近年来", "近日", "日前", "今年", "去年", "目前", "当前", "同时", "此外", "另外", "年内")
+
+
+def admin_level(name: str) -> str | None:
+    """Level of an administrative unit's name from its suffix: 省, 市, 区, 县, 镇...
+
+    >>> admin_level("某某街道"), admin_level("某某区"), admin_level("某某开发区")
+    ('街道', '区', None)
+    """
+    if name.endswith(ZONE_SUFFIXES):
+        return None
+    for unit in ADMIN_SUFFIXES:
+        if name.endswith(unit.suffix) and len(name) > len(unit.suffix):
+            return unit.level
+    return None
+
+
+def admin_short_form(name: str) -> str | None:
+    """The name without its unit suffix when that is still a name: 某某区 -> 某某."""
+    for unit in ADMIN_SUFFIXES:
+        if name.endswith(unit.suffix) and len(name) - len(unit.suffix) >= 2:
+            return name[:-len(unit.suffix)]
+    return None
+
+
+class PlaceRules:
+    """Adds PLACE candidates to a pool, then retypes acting county-level units as GOV."""
+
+    def __init__(self, words: WordLists, scanner: NameScanner):
+        self.scanner = scanner
+        self.actor_follow = words["actor_follow"]
+
+    def __call__(self, pool: CandidatePool) -> None:
+        fences = {c.end for c in pool.of_type("PLACE")}
+        for unit in ADMIN_SUFFIXES:
+            for candidate in self._admin_units(pool, unit, fences):
+                pool.add(candidate)
+                fences.add(candidate.end)
+        pool.extend(self._zones(pool, fences))
+        pool.extend(self._located(pool))
+        self._retype_actors(pool)
+
+    def _admin_units(self, pool: CandidatePool, unit: AdminSuffix, fences: set[int]) -> list[Candidate]:
+        text, found = pool.text, []
+        for start in occurrences(text, unit.suffix):
+            end = start + len(unit.suffix)
+            blocked = end < len(text) and text[end] in unit.blocked_next and not tagged_place_ends_at(pool, end)
+            if blocked or start and text[start - 1] in unit.blocked_prev:
+                continue
+            if _longer_suffix_ends_at(text, end, unit.suffix):
+                continue
+            edge = self.unit_name_start(pool, start, unit, fences)
+            if edge is not None:
+                found.append(Candidate("PLACE", edge, end, rule=f"admin:{unit.suffix}", confidence=0.8))
+        return found
+
+    def unit_name_start(self, pool: CandidatePool, suffix_start: int, unit: AdminSuffix,
+                        fences: set[int] | frozenset[int] = frozenset()) -> int | None:
+        """Start of the unit name that ends at ``suffix_start`` (某某 in 某某区), or None."""
+        def accept(start: int) -> int | None:
+            start = self.scanner.trim_leading_tokens(
+                pool, start, suffix_start, lambda name: self._is_unit_name(name, unit))
+            if start is None or not self._is_unit_name(pool.text[start:suffix_start], unit):
+                return None
+            return start
+
+        return self.scanner.left_edge(pool, suffix_start, max_len=unit.max_name, fences=fences, accept=accept)
+
+    def _is_unit_name(self, name: str, unit: AdminSuffix) -> bool:
+        if not unit.min_name <= len(name) <= unit.max_name or not all(is_cjk(ch) for ch in name):
+            return False
+        if name[0] in UNIT_CHARACTERS:  # 邢台县|南市: a name does not start with a unit
+            return False
+        if name[-1] in DETERMINERS:  # 还有全|区, 向各|县: a determiner, not a name, before the unit
+            return False
+        return not self.scanner.is_generic(name)
+
+    def _zones(self, pool: CandidatePool, fences: set[int]) -> list[Candidate]:
+        text, found, seen_ends = pool.text, [], set()
+        for suffix in ZONE_SUFFIXES:  # longest first: 经济开发区 before 开发区
+            for start in occurrences(text, suffix):
+                end = start + len(suffix)
+                if end in seen_ends:
+                    continue
+                seen_ends.add(end)
+                edge = self.scanner.left_edge(
+                    pool, start, max_len=10, fences=fences,
+                    accept=lambda s, start=start: self._zone_name(pool, s, start))
+                if edge is not None:
+                    found.append(Candidate("PLACE", edge, end, rule=f"zone:{suffix}", confidence=0.75))
+        return found
+
+    def _zone_name(self, pool: CandidatePool, start: int, end: int) -> int | None:
+        return self.scanner.clean_start(pool, start, end)
+
+    def _located(self, pool: CandidatePool) -> list[Candidate]:
+        """在/位于/落户 + name ending in 中心, 产业园, 基地... + 内/，: a place."""
+        text, found = pool.text, []
+        for head in LOCATION_HEADS:
+            for start in occurrences(text, head):
+                end = start + len(head)
+                if end >= len(text) or text[end] not in LOCATION_AFTER:
+                    continue
+                edge = self.scanner.left_edge(pool, end, max_len=16,
+                                              accept=lambda s, end=end: self._located_name(pool, s, end))
+                if edge is not None and any(text[:edge].endswith(t) for t in LOCATION_TRIGGERS):
+                    found.append(Candidate("PLACE", edge, end, rule="located", confidence=0.7,
+                                           priority=PRIORITY_SHAPE - 1))
+        return found
+
+    def _located_name(self, pool: CandidatePool, start: int, end: int) -> int | None:
+        return self.scanner.clean_start(pool, start, end, min_len=4)
+
+    def _retype_actors(self, pool: CandidatePool) -> None:
+        text = pool.text
+        actors = {c.text(text) for c in pool.of_type("PLACE")
+                  if admin_level(c.text(text)) in ACTOR_LEVELS and self._acts(text, c)}
+        pool.candidates = [c.with_(type="GOV", rule=c.rule + "+actor")
+                           if c.type == "PLACE" and c.text(text) in actors else c
+                           for c in pool.candidates]
+
+    def _acts(self, text: str, place: Candidate) -> bool:
+        start = place.start
+        opener = next((w for w in TIME_OPENERS if text[:start].endswith(w)), "")
+        start -= len(opener)  # 今年某某区共签约…: a time word may open the clause
+        opens_clause = start == 0 or text[start - 1] in CLAUSE_OPENERS
+        return opens_clause and bool(self.actor_follow.starting_at(text, place.end))
+
+
+def _longer_suffix_ends_at(text: str, end: int, suffix: str) -> bool:
+    """True when a longer unit or zone suffix (自治区, 社区, 开发区) ends where ``suffix`` does."""
+    longer = [u.suffix for u in ADMIN_SUFFIXES] + list(ZONE_SUFFIXES)
+    return any(len(s) > len(suffix) and s.endswith(suffix) and text[:end].endswith(s) for s in longer)
+

@@ -1,0 +1,87 @@
+"""EntityTagger: the rule and gazetteer entity layer as a pipeline component.
+
+>>> from hynlp.document import Document
+>>> from hynlp.normalize import normalize
+>>> doc = Document(doc_id="d", raw="在某河街道远洋广场项目内，工人们正在装修。")
+>>> doc.normalized = normalize(doc.raw)
+>>> [(e.type, e.text) for e in EntityTagger()(doc).entities]
+[('PLACE', '某河街道'), ('PROJECT', '远洋广场项目')]
+"""
+
+from __future__ import annotations
+
+from hynlp.config import EntityConfig
+from hynlp.document import Document
+from hynlp.entities.boundaries import NameScanner
+from hynlp.entities.candidates import Candidate, CandidatePool
+from hynlp.entities.companies import CompanyRules
+from hynlp.entities.dates import DateRules
+from hynlp.entities.fusion import repeated_mentions, select, short_form_mentions, with_canonical
+from hynlp.entities.gazetteer import Gazetteer
+from hynlp.entities.government import GovRules
+from hynlp.entities.lexicon import Surnames, TitleTable, WordLists
+from hynlp.entities.lookup import GazetteerRule
+from hynlp.entities.orgs import OrgRules
+from hynlp.entities.persons import PersonRules
+from hynlp.entities.places import PlaceRules
+from hynlp.entities.projects import ProjectRules
+from hynlp.records import Entity
+
+
+class EntityTagger:
+    """Fills ``doc.entities`` from rules and gazetteers, fused with any entities already there.
+
+    Entities already in ``doc.entities`` (from a model component that ran
+    before) are fused as candidates with their own source and confidence.
+    ``short_form_mentions`` also tags bare short names (某某 for 某某区, with
+    ``canonical`` set); it is off by default because the annotation
+    conventions list each entity once, in its fullest form.
+    """
+
+    def __init__(self, config: EntityConfig | None = None, *, short_form_mentions: bool = False):
+        self.config = config or EntityConfig()
+        self.short_form_mentions = short_form_mentions
+        words = WordLists.read("entity_words.txt")
+        titles = TitleTable.read()
+        self.scanner = NameScanner(words, titles)
+        self.gazetteer = Gazetteer.load(self.config.gazetteers)
+        places = PlaceRules(words, self.scanner)
+        # Order matters: places bound the names of organs, projects and titles.
+        self.rules = (
+            GazetteerRule(self.gazetteer, self.scanner),
+            places,
+            GovRules(words, self.scanner, places, titles),
+            CompanyRules(words, self.scanner, self.gazetteer),
+            ProjectRules(words, self.scanner),
+            PersonRules(words, self.scanner, titles, Surnames.read()),
+            OrgRules(self.scanner),
+            DateRules(),
+        )
+
+    def __call__(self, doc: Document) -> Document:
+        pool = self.candidates(doc)
+        chosen = select(pool.candidates)
+        extra = repeated_mentions(chosen, pool.text)
+        if self.short_form_mentions:
+            extra += short_form_mentions(chosen, pool, self.scanner)
+        if extra:
+            chosen = select(chosen + extra)
+        chosen = with_canonical(chosen, pool.text)
+        doc.entities = [self._entity(doc, c) for c in chosen]
+        return doc
+
+    def candidates(self, doc: Document) -> CandidatePool:
+        """Every candidate the rules and earlier components propose, before fusion."""
+        pool = CandidatePool(doc.text, doc.tokens)
+        pool.extend(Candidate.from_entity(e) for e in doc.entities)
+        for rule in self.rules:
+            rule(pool)
+        return pool
+
+    @staticmethod
+    def _entity(doc: Document, cand: Candidate) -> Entity:
+        raw_start, raw_end = doc.raw_span(cand.start, cand.end)
+        return Entity(type=cand.type, text=cand.text(doc.text), start=cand.start, end=cand.end,
+                      raw_start=raw_start, raw_end=raw_end, title=cand.title,
+                      organization=cand.organization, canonical=cand.canonical,
+                      confidence=round(cand.confidence, 3), source=cand.source, rule=cand.rule)

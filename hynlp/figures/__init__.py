@@ -1,0 +1,16 @@
+"""Figures: money, rates, areas, lengths, capacities and counts, as records.Figure.
+
+The package reads a normalized, sentence-split :class:`~hynlp.document.Document`:
+
+- :mod:`~hynlp.figures.candidates` turns numbers (:mod:`hynlp.numbers`) with a
+  unit (:mod:`~hynlp.figures.units`) into candidates, with their qualifier
+  (:mod:`~hynlp.figures.qualifiers`) and kind (:mod:`~hynlp.figures.kinds`),
+  dropping what :mod:`~hynlp.figures.exclusions` says is not a figure;
+- :mod:`~hynlp.figures.subjects` names what each one measures, using the
+  project mentions of :mod:`~hynlp.figures.projects`;
+- :class:`FigureExtractor` is the pipeline component.
+"""
+
+from hynlp.figures.extractor import FigureExtractor
+
+__all__ = ["FigureExtractor"]

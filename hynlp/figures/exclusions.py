@@ -1,0 +1,114 @@
+"""Numbers that look like figures but are not: ordinals, slogans, labels, ids, thresholds.
+
+Each check returns a short reason, or None when the number may be a figure.
+Dates, clock times and durations need no check of their own: 年, 月, 日,
+天 and 小时 are not units, and a measure word followed by a time noun
+(3个月) is rejected by :func:`counts_time`.
+
+>>> ordinal("列入第三批", 3)
+'ordinal'
+>>> quoted_slogan("构建“两个产业高地”", 3)
+'slogan'
+>>> identifier("0531", "电话0531", 2)
+'identifier'
+"""
+
+from __future__ import annotations
+
+from hynlp.figures.lexicon import TIME_NOUNS
+from hynlp.figures.phrases import ITEM_BREAKS, clause_end, first_counted_noun
+from hynlp.numbers import CHINESE_DIGITS, NumberSpan
+
+OPENING_QUOTES = "“「『‘\"'《"
+CLOSING_QUOTES = "”」』’\"'》"
+SLOGAN_MAX = 12
+IDENTIFIER_CUES = ("电话", "热线", "传真", "手机", "编号", "代码", "备案号", "ICP备", "邮编", "QQ")
+PROGRESS_VERBS = ("完成", "签约", "开工", "竣工", "投产", "腾空", "拆除", "交付", "落地")
+THRESHOLD_NOUN_GAP = 6
+GROUP_UNITS_FOR_THRESHOLDS = frozenset({"projects", "enterprises", "companies"})
+
+
+def ordinal(text: str, start: int) -> str | None:
+    """第三批, 排名第一: an ordinal, unless it counts progress (:func:`progress_ordinal`)."""
+    return "ordinal" if start > 0 and text[start - 1] == "第" else None
+
+
+def progress_ordinal(text: str, start: int, measure_end: int, ceiling: int) -> bool:
+    """第25个完成签约的项目: a rank that reports how many projects are done."""
+    if not ordinal(text, start):
+        return False
+    end = clause_end(text, measure_end, ceiling)
+    phrase = text[measure_end:end]
+    return "项目" in phrase and any(verb in phrase for verb in PROGRESS_VERBS)
+
+
+def quoted_slogan(text: str, start: int) -> str | None:
+    """A number opening a short quoted phrase is a slogan (“两个产业高地”, “六个一”)."""
+    if start == 0 or text[start - 1] not in OPENING_QUOTES:
+        return None
+    closing = min((i for i in (text.find(q, start, start + SLOGAN_MAX + 1) for q in CLOSING_QUOTES)
+                   if i >= 0), default=-1)
+    return "slogan" if closing >= 0 else None
+
+
+def identifier(number_text: str, text: str, start: int) -> str | None:
+    """Phone, ICP and other code numbers: a leading zero, eleven or more digits, or a cue."""
+    digits = "".join(ch for ch in number_text if ch.isdigit())
+    if len(digits) > 1 and number_text[0] == "0" and not number_text.startswith("0."):
+        return "identifier"
+    if len(digits) >= 11:
+        return "identifier"
+    before = text[max(0, start - 4):start]
+    return "identifier" if digits and any(before.endswith(cue) for cue in IDENTIFIER_CUES) else None
+
+
+def label_number(span: NumberSpan, prefix_qualified: bool) -> str | None:
+    """Bare magnitudes (千家万户, 百亿级) are labels unless something qualifies them (近百家)."""
+    if span.bare and span.qualifier is None and not prefix_qualified:
+        return "label"
+    return None
+
+
+def article_one(span: NumberSpan, text: str) -> str | None:
+    """一个, 一家, 一栋: Chinese 一 before a measure word reads as "a", not a count,
+    except as an item of a list of counts (、一栋传染病楼)."""
+    if span.text == "一" and not (span.start > 0 and text[span.start - 1] == "、"):
+        return "article"
+    return None
+
+
+def counts_time(text: str, measure_end: int) -> str | None:
+    """3个月, 两个小时, 六个一: the measure word counts time or a slogan's parts."""
+    if any(text.startswith(noun, measure_end) for noun in TIME_NOUNS):
+        return "duration"
+    if text[measure_end:measure_end + 1] in CHINESE_DIGITS:
+        return "slogan"
+    return None
+
+
+def threshold(text: str, end: int, ceiling: int, *, has_suffix: bool, cue_adjacent: bool) -> str | None:
+    """亿元以上项目, 10亿元级项目, 投资超10亿元的项目8个: money that sorts projects.
+
+    ``end`` is where the money (with any 以上) ends. A category when a project
+    or enterprise noun follows closely and either a bound or 级 is written,
+    no cue word introduces the money and no 的 links it, or a count follows.
+    """
+    cursor = end
+    level = text.startswith("级", cursor)
+    cursor += 1 if level else 0
+    linked = text.startswith("的", cursor)
+    cursor += 1 if linked else 0
+    stop = min(clause_end(text, cursor, ceiling, ITEM_BREAKS), cursor + THRESHOLD_NOUN_GAP + 2)
+    noun = first_counted_noun(text, cursor, stop)
+    if noun is None or noun[1] not in GROUP_UNITS_FOR_THRESHOLDS:
+        return None
+    counted_after = _count_follows(text, noun[0], ceiling)
+    if has_suffix or level or counted_after or not (linked or cue_adjacent):
+        return "threshold"
+    return None
+
+
+def _count_follows(text: str, pos: int, ceiling: int) -> bool:
+    end = clause_end(text, pos, ceiling)
+    gap = text[pos:end]
+    return any(ch.isdigit() or ch in CHINESE_DIGITS for ch in gap[:3])

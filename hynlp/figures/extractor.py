@@ -1,0 +1,85 @@
+"""The figure extractor component: fills ``doc.figures``.
+
+>>> from hynlp.document import Document
+>>> from hynlp.normalize import normalize
+>>> from hynlp.sentences import SentenceSplitter
+>>> text = "新开工项目49个，总投资92.8亿元，其中10亿元以上项目2个。"
+>>> doc = SentenceSplitter()(Document(doc_id="x", raw=text, normalized=normalize(text)))
+>>> [(f.kind, f.value, f.unit, f.subject) for f in FigureExtractor()(doc).figures]
+[('count', Decimal('49'), 'projects', '新开工项目'), ('investment', Decimal('9280000000'), 'CNY', '新开工项目'), ('count', Decimal('2'), 'projects', '10亿元以上项目')]
+"""
+
+from __future__ import annotations
+
+from hynlp.document import Document
+from hynlp.figures.candidates import Candidate, find_candidates
+from hynlp.figures.projects import ProjectContext
+from hynlp.figures.subjects import Subject, SubjectFinder
+from hynlp.records import Figure
+
+HEADLINE_MAX = 60
+END_MARKS = "。！？!?；;…"
+
+
+class FigureExtractor:
+    """Component ``Document -> Document``: figures with kind, unit, qualifier and subject.
+
+    Needs ``doc.normalized`` and ``doc.sentences``; uses ``doc.entities`` when
+    the tagger has filled them (PROJECT entities become subjects).
+    """
+
+    def __init__(self, config=None):
+        self.config = config
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.normalized is None:
+            raise ValueError("FigureExtractor needs a normalized document; run the normalizer first")
+        text = doc.text
+        if not text.strip():
+            doc.figures = []
+            return doc
+        if not doc.sentences:
+            raise ValueError("FigureExtractor needs doc.sentences; run the sentence splitter first")
+        candidates = drop_headline_repeats(text, find_candidates(text, doc.sentences))
+        finder = SubjectFinder(doc, ProjectContext(doc))
+        figures: list[Figure] = []
+        previous: list[tuple[Candidate, Subject | None]] = []
+        for candidate in candidates:
+            subject = finder.find(candidate, previous)
+            previous.append((candidate, subject))
+            figures.append(_record(doc, candidate, subject))
+        doc.figures = figures
+        return doc
+
+
+def headline_end(text: str) -> int:
+    """End of the first line when it reads as a headline (short, no end mark), else 0."""
+    first_end = text.find("\n")
+    first = text[:first_end].strip() if first_end >= 0 else ""
+    if first and len(first) <= HEADLINE_MAX and first[-1] not in END_MARKS:
+        return first_end
+    return 0
+
+
+def drop_headline_repeats(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A fact in the headline that the body repeats is one figure: keep the body's."""
+    end = headline_end(text)
+
+    def key(c: Candidate):
+        return c.value, c.value_max, c.unit, c.kind
+
+    body = {key(c) for c in candidates if c.start >= end}
+    return [c for c in candidates if c.start >= end or key(c) not in body]
+
+
+def _record(doc: Document, candidate: Candidate, subject: Subject | None) -> Figure:
+    raw_start, raw_end = doc.raw_span(candidate.start, candidate.end)
+    return Figure(
+        kind=candidate.kind, value=candidate.value, value_max=candidate.value_max,
+        unit=candidate.unit, qualifier=candidate.qualifier, surface=candidate.surface(doc.text),
+        subject=subject.text if subject else None,
+        subject_entity=subject.entity if subject else None,
+        subject_rule=subject.rule if subject else "",
+        sentence=candidate.sentence.index, start=candidate.start, end=candidate.end,
+        raw_start=raw_start, raw_end=raw_end, rule=candidate.rule,
+    )

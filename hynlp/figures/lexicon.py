@@ -1,0 +1,155 @@
+"""Word lists the figure rules read: units, counted nouns, cue words, trims.
+
+Kept apart from the rules so that extending the genre's vocabulary is a
+one-line change that every rule sees. Longer entries come first wherever
+lists are matched by prefix or suffix.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+# (written form, unit code, family, factor applied to the number)
+UNITS: tuple[tuple[str, str, str, Decimal], ...] = tuple(
+    (written, unit, family, Decimal(factor)) for written, unit, family, factor in (
+        ("个百分点", "percentage_points", "points", 1), ("百分点", "percentage_points", "points", 1),
+        ("%", "%", "percent", 1), ("％", "%", "percent", 1),
+        ("元人民币", "CNY", "money", 1), ("人民币", "CNY", "money", 1), ("元", "CNY", "money", 1),
+        ("美元", "USD", "money", 1), ("欧元", "EUR", "money", 1), ("日元", "JPY", "money", 1),
+        ("港元", "HKD", "money", 1), ("港币", "HKD", "money", 1), ("英镑", "GBP", "money", 1),
+        ("韩元", "KRW", "money", 1),
+        ("平方公里", "km2", "area", 1), ("平方千米", "km2", "area", 1), ("km²", "km2", "area", 1),
+        ("平方米", "m2", "area", 1), ("平米", "m2", "area", 1), ("㎡", "m2", "area", 1),
+        ("m²", "m2", "area", 1), ("亩", "mu", "area", 1), ("公顷", "ha", "area", 1),
+        ("公里", "km", "length", 1), ("千米", "km", "length", 1), ("延米", "m", "length", 1),
+        ("米", "m", "length", 1),
+        ("千瓦时", "kWh", "energy", 1), ("度电", "kWh", "energy", 1),
+        ("千瓦", "kW", "power", 1), ("兆瓦", "MW", "power", 1),
+        ("立方米", "m3", "volume", 1), ("吨", "t", "mass", 1),
+        ("户", "households", "households", 1),
+    )
+)
+# Latin unit symbols match only when no letter follows (5km, not 5kmh).
+LATIN_UNITS = (("km2", "km2", "area"), ("m2", "m2", "area"), ("km", "km", "length"),
+               ("kW", "kW", "power"), ("kw", "kW", "power"), ("MW", "MW", "power"), ("m", "m", "length"))
+
+# Measure words of counts, with the unit they give when no counted noun is found.
+# None: the count is a figure only when a counted noun names what is counted.
+MEASURES: dict[str, str | None] = {
+    "人次": "person_times", "个": None, "家": "enterprises", "名": "people", "位": "people",
+    "人": "people", "栋": "buildings", "幢": "buildings", "座": None, "所": None, "处": None,
+    "项": None, "套": "units", "张": None, "台": "units", "辆": "vehicles", "条": None,
+    "间": None, "宗": "parcels", "场": None, "件": None,
+}
+
+# Counted nouns (heads of the phrase a count measures), longest first.
+COUNTED_NOUNS: tuple[tuple[str, str], ...] = tuple(sorted((
+    ("项目", "projects"), ("工程", "projects"), ("企业", "enterprises"), ("公司", "companies"),
+    ("集团", "companies"), ("商户", "businesses"), ("市场主体", "businesses"), ("银行", "banks"),
+    ("金融机构", "institutions"), ("机构", "institutions"), ("高校", "universities"),
+    ("院校", "universities"), ("学校", "schools"), ("幼儿园", "kindergartens"), ("医院", "hospitals"),
+    ("卫生院", "clinics"), ("人员", "people"), ("人才", "people"), ("工人", "people"),
+    ("员工", "people"), ("职工", "people"), ("群众", "people"), ("居民", "people"),
+    ("村民", "people"), ("干部", "people"), ("党员", "people"), ("志愿者", "people"),
+    ("专家", "people"), ("嘉宾", "people"), ("客商", "people"), ("企业家", "people"),
+    ("建设者", "people"), ("就业岗位", "jobs"), ("岗位", "jobs"), ("行政村", "villages"),
+    ("村庄", "villages"), ("社区", "communities"), ("小区", "residential_compounds"),
+    ("街道", "subdistricts"), ("乡镇", "towns"), ("楼宇", "buildings"), ("大楼", "buildings"),
+    ("厂房", "buildings"), ("住宅楼", "buildings"), ("建筑", "buildings"), ("房屋", "housing_units"),
+    ("住房", "housing_units"), ("安置房", "housing_units"), ("房源", "housing_units"),
+    ("中心", "centers"), ("基地", "bases"), ("产业园", "parks"), ("园区", "parks"), ("公园", "parks"),
+    ("平台", "platforms"), ("实验室", "labs"), ("床位", "beds"), ("病床", "beds"),
+    ("停车位", "parking_spaces"), ("车位", "parking_spaces"), ("充电桩", "charging_points"),
+    ("道路", "roads"), ("桥梁", "bridges"), ("隧道", "tunnels"), ("地块", "parcels"),
+    ("合同", "agreements"), ("协议", "agreements"), ("专利", "patents"), ("活动", "events"),
+    ("生产线", "production_lines"), ("门店", "stores"), ("酒店", "hotels"), ("景区", "attractions"),
+    ("学位", "school_places"), ("车辆", "vehicles"), ("设备", "units"),
+), key=lambda pair: -len(pair[0])))
+# One-character nouns count only right after the measure or at the end of a phrase,
+# so that 人 in 人工智能 or 村 in 村级 is not taken for the counted thing.
+SHORT_COUNTED_NOUNS: dict[str, str] = {
+    "人": "people", "村": "villages", "楼": "buildings", "镇": "towns", "路": "roads",
+    "桥": "bridges", "站": "stations", "店": "stores", "床": "beds",
+}
+# Counts of these are items of a project; their subject is the project.
+PART_UNITS = frozenset({
+    "buildings", "centers", "people", "beds", "parking_spaces", "charging_points", "labs",
+    "housing_units", "units", "jobs", "roads", "bridges", "tunnels", "stations", "production_lines",
+    "platforms", "bases",
+})
+# Counts whose own noun phrase is the subject (签约落地项目90个).
+GROUP_UNITS = frozenset({"projects", "enterprises", "companies", "businesses", "institutions"})
+# What follows a measure word when the number counts time, not things.
+TIME_NOUNS = ("工作日", "小时", "季度", "星期", "年头", "多月", "半月", "月", "周", "年", "日", "天", "世纪")
+
+# Cue words that give money its kind; the rightmost cue before the number wins.
+MONEY_CUES: tuple[tuple[str, str], ...] = tuple(sorted((
+    ("协议总投资", "investment"), ("协议投资", "investment"), ("计划投资", "investment"),
+    ("完成投资", "investment"), ("总投资", "investment"), ("投资额", "investment"),
+    ("固定资产投资", "investment"), ("签约金额", "investment"), ("签约总额", "investment"),
+    ("签约额", "investment"), ("合同金额", "investment"), ("合同额", "investment"),
+    ("意向投资", "investment"), ("引资", "investment"), ("外资", "investment"),
+    ("投资", "investment"), ("招商", "investment"),
+    ("营业收入", "revenue"), ("主营业务收入", "revenue"), ("收入", "revenue"), ("营收", "revenue"),
+    ("营业额", "revenue"), ("税收", "revenue"), ("利税", "revenue"), ("利润", "revenue"),
+    ("产值", "output"), ("规模", "output"), ("销售额", "output"), ("交易额", "output"),
+    ("生产总值", "output"), ("增加值", "output"), ("GDP", "output"),
+    ("资金", "funding"), ("补助", "funding"), ("补贴", "funding"), ("奖补", "funding"),
+    ("奖励", "funding"), ("专项债", "funding"), ("债券", "funding"), ("贷款", "funding"),
+    ("融资", "funding"), ("拨付", "funding"), ("授信", "funding"),
+), key=lambda pair: -len(pair[0])))
+# Nouns that are themselves the subject of the money they introduce (旅游收入70亿元).
+SUBJECT_CUE_KINDS = frozenset({"revenue", "output", "funding"})
+CAPACITY_CUES = ("年产", "产能", "年处理", "处理能力", "吞吐", "装机", "容量", "规模")
+
+# Qualifier words, longest first within each list.
+QUALIFIER_PREFIXES: tuple[tuple[str, str], ...] = (
+    ("不少于", "at_least"), ("不低于", "at_least"), ("不超过", "at_most"), ("不高于", "at_most"),
+    ("不到", "at_most"), ("不足", "at_most"), ("超过", "at_least"), ("至少", "at_least"),
+    ("逾", "at_least"), ("超", "at_least"), ("过", "at_least"), ("大约", "approx"),
+    ("将近", "approx"), ("接近", "approx"), ("约", "approx"), ("近", "approx"),
+)
+QUALIFIER_SUFFIXES: tuple[tuple[str, str], ...] = (
+    ("及以上", "at_least"), ("以上", "at_least"), ("多", "at_least"), ("余", "at_least"),
+    ("以下", "at_most"), ("以内", "at_most"), ("左右", "approx"), ("上下", "approx"),
+)
+# Characters that make 近/过/超 part of another word (最近, 通过, 高超).
+QUALIFIER_BLOCKERS = {
+    "近": "最附接邻靠将贴", "过": "通经超越跨不度错走看做办路", "超": "高赶", "约": "签预节制合履特邀公条契集",
+}
+
+# Words trimmed from the start of a subject phrase: time, scope, verbs of doing.
+LEADING_TRIMS = (
+    "截至目前", "截至", "其中", "今年", "全年", "去年", "明年", "年内", "当年", "目前", "确保",
+    "力争", "争取", "计划", "预计", "累计", "共计", "共有", "实现", "完成", "引进", "引入",
+    "招引", "全区", "全市", "全县", "全镇", "全省", "本次", "此次", "现场", "还有", "以及",
+    "专项策划", "精心谋划", "谋划", "策划", "储备", "推动", "推进", "加快", "用好", "包括",
+    "分别是", "分别为", "分别", "涉及", "带动", "至少", "并且", "并", "已经",
+)
+# Words trimmed from the end of a phrase before a number: linking verbs and metric words.
+TRAILING_TRIMS = (
+    "同比增长", "同比下降", "增长", "下降", "提高", "提升", "增加", "减少", "增至", "达到了", "达到",
+    "突破", "分别为", "超过", "不少于", "至少", "共计", "合计", "总计", "总数", "数量", "总量",
+    "累计", "新增", "签约率", "开工率", "完成率", "腾空率", "拆除率", "入驻率", "出租率", "签约",
+    "动迁", "腾空", "拆除", "征收", "搬迁", "入户", "签订", "到位", "开工", "竣工", "投产", "完成",
+    "实现", "增速", "增幅", "同比", "占比", "比重", "总建筑面积", "建筑面积", "占地面积",
+    "用地面积", "面积", "占地", "全长", "总长", "长度", "装机容量", "容量", "年产", "产能",
+    "达", "为", "共", "计", "有", "约", "近", "超", "逾", "占", "了", "已", "长", "宽",
+)
+# Subject phrases that name no particular thing; never a subject on their own.
+GENERIC_WORDS = (
+    "重点", "重大", "在建", "新建", "续建", "新开工", "开工", "签约", "落地", "优质", "该", "本",
+    "此", "各类", "招商", "产业", "工业", "服务业", "基础设施", "民生", "省市区", "一批", "集中",
+    "竣工", "投产", "储备", "谋划", "引进", "城市更新", "高质量", "一批批", "一批", "好", "大",
+    "省", "市", "区", "县", "新", "抓", "谋", "拼",
+)
+# Phrases that point back to a project named earlier.
+PROJECT_ANAPHORS = ("该项目", "本项目", "此项目", "这个项目", "该工程", "项目一期", "项目二期",
+                    "项目三期", "一期项目", "二期项目", "项目")
+PROJECT_SUFFIXES = ("项目", "工程")
+# Words after which a project name begins (walking left from 项目).
+PROJECT_NAME_OPENERS = (
+    "位于", "走进", "来到", "深入", "观摩", "调研", "视察", "参观", "推进", "抓好", "加快", "实施",
+    "包括", "其中", "分别是", "签约", "落地", "开工", "街道", "的", "在", "是", "为", "对", "和", "与",
+    "及", "等", "将", "把", "了", "以", "由", "从", "到", "赴", "如", "抓",
+)

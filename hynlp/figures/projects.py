@@ -1,0 +1,118 @@
+"""Project mentions a figure can be about: tagged entities, names ending in 项目, anaphors.
+
+PROJECT entities from the tagger come first. Names the tagger missed are
+found by walking left from 项目/工程 to the word that opens the name; generic
+phrases (重点项目, 一批在建项目) are not names. 该项目, 项目一期 and a clause
+that opens with 项目 point back to the last name in the same paragraph.
+
+>>> from hynlp.document import Document
+>>> from hynlp.normalize import normalize
+>>> text = "2月16日，市五院周边片区城市更新项目指挥部上门入户。项目一期累计签约461户。"
+>>> doc = Document(doc_id="x", raw=text, normalized=normalize(text))
+>>> context = ProjectContext(doc)
+>>> [(m.text, m.anaphor) for m in context.mentions]
+[('市五院周边片区城市更新项目', False), ('项目一期', True)]
+>>> mention, rule = context.resolve(text.index("461"), text.index("项目一期"))
+>>> mention.text, rule
+('市五院周边片区城市更新项目', 'project_carried')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hynlp.document import Document
+from hynlp.figures.lexicon import PROJECT_ANAPHORS, PROJECT_NAME_OPENERS, PROJECT_SUFFIXES
+from hynlp.figures.phrases import CLAUSE_BREAKS, is_cjk, is_generic, trim_leading
+
+NAME_MAX = 30
+NAME_MIN = 3
+NAME_CHARS = frozenset("（）()·-")
+COUNT_MARKS = frozenset("个家批项")
+CLAUSE_OPENERS = ("目前", "同时", "当前", "现在", "今年", "届时", "其中", "据悉", "据了解")
+SUFFIX_PATTERN = re.compile("|".join(PROJECT_SUFFIXES))
+ANAPHOR_PATTERN = re.compile("|".join(sorted(PROJECT_ANAPHORS, key=len, reverse=True)))
+
+
+@dataclass(frozen=True)
+class ProjectMention:
+    start: int
+    end: int
+    text: str
+    entity: int | None = None
+    anaphor: bool = False
+
+
+class ProjectContext:
+    """The project mentions of one document, and which one a position is about."""
+
+    def __init__(self, doc: Document):
+        self.text = doc.text
+        self.mentions = project_mentions(doc)
+
+    def resolve(self, pos: int, sentence_start: int) -> tuple[ProjectMention, str] | None:
+        """The project the text at ``pos`` is about: the last mention earlier in
+        its sentence, or, when that mention is an anaphor, the name it points to."""
+        earlier = [m for m in self.mentions if sentence_start <= m.start and m.end <= pos]
+        if not earlier:
+            return None
+        last = earlier[-1]
+        if not last.anaphor:
+            return last, "project_in_sentence"
+        paragraph = self.text.rfind("\n", 0, last.start) + 1
+        named = [m for m in self.mentions if not m.anaphor and paragraph <= m.start and m.end <= last.start]
+        return (named[-1], "project_carried") if named else None
+
+
+def project_mentions(doc: Document) -> list[ProjectMention]:
+    text = doc.text
+    mentions = [ProjectMention(e.start, e.end, e.text, entity=index)
+                for index, e in enumerate(doc.entities) if e.type == "PROJECT"]
+    for match in SUFFIX_PATTERN.finditer(text):
+        name = _name_ending_at(text, match.start(), match.end())
+        if name is not None and not _overlaps(name, mentions):
+            mentions.append(name)
+    for match in ANAPHOR_PATTERN.finditer(text):
+        mention = ProjectMention(match.start(), match.end(), match.group(0), anaphor=True)
+        if _overlaps(mention, mentions):
+            continue
+        if match.group(0) == "项目" and not _opens_clause(text, match.start()):
+            continue
+        mentions.append(mention)
+    return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def _name_ending_at(text: str, suffix_start: int, suffix_end: int) -> ProjectMention | None:
+    begin = suffix_start
+    while begin > 0 and suffix_start - begin < NAME_MAX and _name_char(text[begin - 1]):
+        begin -= 1
+    window = text[begin:suffix_start]
+    cut = 0
+    for opener in PROJECT_NAME_OPENERS:
+        found = window.rfind(opener)
+        if found >= 0:
+            cut = max(cut, found + len(opener))
+    for index, ch in enumerate(window):
+        if ch in COUNT_MARKS:
+            cut = max(cut, index + 1)
+    start = trim_leading(text, begin + cut, suffix_start)
+    if suffix_start - start < NAME_MIN or is_generic(text[start:suffix_end]):
+        return None
+    return ProjectMention(start, suffix_end, text[start:suffix_end])
+
+
+def _name_char(ch: str) -> bool:
+    return is_cjk(ch) or (ch.isascii() and ch.isalnum()) or ch in NAME_CHARS
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    for opener in CLAUSE_OPENERS:
+        if text.endswith(opener, 0, start):
+            start -= len(opener)
+            break
+    return start == 0 or text[start - 1] in CLAUSE_BREAKS or text[start - 1] in "”」"
+
+
+def _overlaps(mention: ProjectMention, others: list[ProjectMention]) -> bool:
+    return any(mention.start < other.end and other.start < mention.end for other in others)

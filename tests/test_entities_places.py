@@ -1,0 +1,74 @@
+"""PLACE rules: administrative units, zones, located places, acting units."""
+
+from __future__ import annotations
+
+import pytest
+
+from hynlp.entities.boundaries import NameScanner
+from hynlp.entities.candidates import CandidatePool
+from hynlp.entities.gazetteer import Gazetteer
+from hynlp.entities.lexicon import TitleTable, WordLists
+from hynlp.entities.lookup import GazetteerRule
+from hynlp.entities.places import PlaceRules, admin_level, admin_short_form
+from hynlp.segment import Segmenter
+
+
+@pytest.fixture(scope="module")
+def run():
+    words = WordLists.read("entity_words.txt")
+    scanner = NameScanner(words, TitleTable.read())
+    lookup, places, segmenter = GazetteerRule(Gazetteer.load(), scanner), PlaceRules(words, scanner), Segmenter()
+
+    def places_in(text: str) -> list[tuple[str, str]]:
+        pool = CandidatePool(text, segmenter.tokenize(text))
+        lookup(pool)
+        places(pool)
+        return sorted({(c.type, c.text(text)) for c in pool.candidates if c.type in ("PLACE", "GOV")})
+    return places_in
+
+
+def test_administrative_units(run):
+    assert run("项目位于兴华街道，涉及西关村、东关村，由白马镇负责。") == [
+        ("PLACE", "东关村"), ("PLACE", "兴华街道"), ("PLACE", "白马镇"), ("PLACE", "西关村")]
+
+
+def test_higher_unit_bounds_a_lower_one(run):
+    assert run("地址在山东省济南市长清区。") == [("PLACE", "山东省"), ("PLACE", "济南市"), ("PLACE", "长清区")]
+
+
+@pytest.mark.parametrize("text", [
+    "全区上下齐心协力。",            # 全区: a determiner, not a name
+    "农贸市场人头攒动。",            # 市场
+    "区委书记到城区检查。",          # 区委, 城区
+    "老旧小区改造有序推进。",        # 小区
+    "贫困地区和沿海地区。",          # 地区
+    "美丽乡村建设和特色小镇。",      # generic kinds of village and town
+    "市委、市政府，县委县政府。",    # bare organs
+    "该企业成功上市。",              # 上市
+])
+def test_words_ending_in_a_unit_character_are_not_places(run, text):
+    assert run(text) == []
+
+
+def test_zones_and_located_places(run):
+    assert run("一批项目在锦河经济开发区落地，在泉城国际医学科学中心，大项目茁壮成长。") == [
+        ("PLACE", "泉城国际医学科学中心"), ("PLACE", "锦河经济开发区")]
+
+
+def test_a_centre_without_a_location_context_is_not_a_place(run):
+    assert run("建设基因编辑中心和数据中心。") == []
+
+
+def test_an_acting_county_level_unit_is_gov_everywhere_in_the_article(run):
+    text = "锦河区要抓好项目建设。今年锦河区共签约项目40个。项目落户在锦河区。白马镇召开会议。"
+    assert set(run(text)) == {("GOV", "锦河区"), ("PLACE", "白马镇")}
+
+
+def test_a_unit_used_only_as_a_location_stays_place(run):
+    assert run("项目落户锦河区，锦河区的发展势头强劲。") == [("PLACE", "锦河区")]
+
+
+def test_levels_and_short_forms():
+    assert admin_level("长清区") == "区" and admin_level("白马镇") == "镇"
+    assert admin_level("锦河经济开发区") is None
+    assert admin_short_form("长清区") == "长清" and admin_short_form("单县") is None
