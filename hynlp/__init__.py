@@ -1,29 +1,55 @@
 """hynlp: structured facts from Chinese government and local news.
 
+The public API is ``__all__``; everything else may change between releases.
+
 >>> import hynlp
->>> sorted(hynlp.__all__)[:4]
-['Article', 'Entity', 'ExtractionResult', 'Figure']
+>>> [name for name in hynlp.__all__ if name[0].islower()]  # functions; the rest are classes
+['extract_paths', 'load', 'normalize', 'open_store']
 """
 
+from types import MappingProxyType
+
 from hynlp.config import PIPELINE_VERSION, PipelineConfig
+from hynlp.errors import HynlpError
 from hynlp.normalize import NormalizedText, normalize
-from hynlp.records import Article, Entity, ExtractionResult, Figure, Official, Repair
+from hynlp.records import Article, Entity, ErrorRecord, ExtractionResult, Figure, Official, Repair, Sentence
 
 __version__ = PIPELINE_VERSION
 
+# Public classes whose modules load spaCy, jieba, SQLAlchemy or pandas are
+# imported on first use, so `import hynlp` stays fast (PEP 562).
+_LAZY = MappingProxyType({
+    "Pipeline": "hynlp.pipeline",
+    "ProjectFrames": "hynlp.store.projects",
+    "ResultFrames": "hynlp.frames",
+    "Store": "hynlp.store.store",
+})
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'hynlp' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 def load(config: PipelineConfig | None = None, *, ner_model: str | None = None):
-    """The default pipeline (see :func:`hynlp.pipeline.load`)."""
+    """The default pipeline (see :func:`hynlp.pipeline.load`): ``nlp = hynlp.load()``."""
     from hynlp.pipeline import load as _load
 
     return _load(config, ner_model=ner_model)
 
 
-def open_store(target="hynlp.sqlite"):
+def open_store(target="hynlp.sqlite", *, create: bool = True):
     """Open a SQLite file or PostgreSQL URL (see :func:`hynlp.store.open_store`)."""
     from hynlp.store import open_store as _open
 
-    return _open(target)
+    return _open(target, create=create)
 
 
 def extract_paths(paths, **options):
@@ -34,6 +60,7 @@ def extract_paths(paths, **options):
 
 
 __all__ = [
-    "Article", "Entity", "ExtractionResult", "Figure", "NormalizedText", "Official",
-    "PipelineConfig", "Repair", "__version__", "extract_paths", "load", "normalize", "open_store",
+    "Article", "Entity", "ErrorRecord", "ExtractionResult", "Figure", "HynlpError", "NormalizedText",
+    "Official", "Pipeline", "PipelineConfig", "ProjectFrames", "Repair", "ResultFrames", "Sentence",
+    "Store", "__version__", "extract_paths", "load", "normalize", "open_store",
 ]

@@ -3,53 +3,82 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
+from functools import partial
 from pathlib import Path
+from typing import Literal
 
-from hynlp.batch import BatchSummary, Progress, extract, store_is_done
+from hynlp.batch import BatchSummary, Progress, RunSink, extract
 from hynlp.config import PIPELINE_VERSION, PipelineConfig
+from hynlp.engines.work import MAX_DOC_BYTES
+from hynlp.errors import ConfigError
 from hynlp.pipeline import Pipeline, load
 from hynlp.store import open_store
 from hynlp.store.inputs import Columns
 from hynlp.store.jsonl import JsonlSink
 
+EngineName = Literal["local", "ray"]
+
 
 def extract_paths(paths: Iterable[str | Path], *, db: str | Path | None = "hynlp.sqlite",
                   jsonl: str | Path | None = None, columns: Columns = Columns(),
                   config: PipelineConfig | None = None, ner_model: str | None = None,
-                  progress: Progress | None = None) -> BatchSummary:
+                  progress: Progress | None = None, workers: int = 1, resume: bool = False,
+                  engine: EngineName = "local", address: str | None = None,
+                  max_doc_bytes: int = MAX_DOC_BYTES) -> BatchSummary:
     """Extract every document under ``paths`` into the store ``db`` or the file ``jsonl``.
 
     With a store, documents already stored with the same content hash and
     pipeline version are skipped, and the run is recorded with its config.
+    ``resume`` continues the latest unfinished run of this configuration (one
+    killed or interrupted) and also skips the inputs it recorded as errors.
+    ``workers`` > 1 runs the pipeline in that many local processes;
+    ``engine="ray"`` runs it on a Ray cluster (``address``, default: local).
+    Ctrl-C raises :class:`~hynlp.batch.BatchInterrupted` after writing what was done.
     """
-    pipeline = load(config, ner_model=ner_model)
-    config_json = pipeline.config.model_dump_json()
+    paths = list(paths)
+    config = with_ner_model(config or PipelineConfig(), ner_model)
+    if workers < 1:
+        raise ConfigError(f"--workers must be at least 1, not {workers}")
+    if resume and jsonl is not None:
+        raise ConfigError("--resume needs a store (--db); a JSONL file is always written anew")
+    if engine == "ray":
+        from hynlp.engines.ray_engine import extract_with_ray
+
+        return extract_with_ray(paths, db=db, jsonl=jsonl, columns=columns, config=config,
+                                progress=progress, resume=resume, address=address, workers=workers,
+                                max_doc_bytes=max_doc_bytes)
+    if engine != "local":
+        raise ConfigError(f"unknown engine {engine!r}", hint="Use --engine local or --engine ray.")
+    options = {"columns": columns, "progress": progress, "max_doc_bytes": max_doc_bytes}
     if jsonl is not None:
-        sink = JsonlSink(jsonl, config_json=config_json, pipeline_version=PIPELINE_VERSION)
+        sink = JsonlSink(jsonl, config_json=config.model_dump_json(), pipeline_version=PIPELINE_VERSION)
         try:
-            return extract(paths, sink, pipeline, columns=columns, progress=progress)
+            with local_engine(config, workers) as runner:
+                return extract(paths, sink, runner, **options)
         finally:
             sink.close()
-    with open_store(db) as store:
-        run_id = store.start_run(config_json, pipeline.config_hash, PIPELINE_VERSION)
-        sink = _RunSink(store, run_id)
-        summary = extract(paths, sink, pipeline, columns=columns, progress=progress,
-                          is_done=store_is_done(store))
-        store.finish_run(run_id, {k: v for k, v in summary.as_dict().items() if isinstance(v, int)})
-    return summary
+    with open_store(db) as store, local_engine(config, workers) as runner, RunSink(store, config, resume) as sink:
+        return sink.finish(extract(paths, sink, runner, skip=partial(store.done_among, include_errors=resume),
+                                   **options))
 
 
-class _RunSink:
-    """Writes a store's results and errors under one run id."""
+def with_ner_model(config: PipelineConfig, ner_model: str | None) -> PipelineConfig:
+    """The configuration with another NER model directory (as :func:`hynlp.pipeline.load` does)."""
+    if ner_model is None:
+        return config
+    return config.model_copy(update={"entities": config.entities.model_copy(update={"ner_model": ner_model})})
 
-    def __init__(self, store, run_id: str):
-        self.store, self.run_id = store, run_id
 
-    def write(self, results):
-        return self.store.write(results, run_id=self.run_id)
+def local_engine(config: PipelineConfig, workers: int) -> AbstractContextManager:
+    """This process for one worker; otherwise a pool of spawned worker processes."""
+    if workers == 1:
+        from hynlp.engines.inline import InlineEngine
 
-    def write_error(self, error):
-        self.store.write_error(error, run_id=self.run_id)
+        return InlineEngine(config)
+    from hynlp.engines.parallel import WorkerPool
+
+    return WorkerPool(config.model_dump_json(), workers)
 
 
 __all__ = ["Pipeline", "extract_paths", "load", "open_store"]

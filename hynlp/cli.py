@@ -1,7 +1,19 @@
 """The ``hynlp`` command line: thin wrappers around library functions.
 
-Exit codes: 0 success; 1 some documents failed (error rows were stored);
-2 usage error; 3 a coded hynlp error stopped the command.
+Every command's ``--help`` has examples. For scripts: ``--json`` prints
+machine-readable output on stdout (``extract``, ``show``, ``stats``,
+``export``, ``evaluate``), ``--quiet`` drops progress and summaries
+(``extract``, ``export``); messages and errors go to stderr.
+
+Exit codes:
+
+* 0 -- success;
+* 1 -- ``extract`` finished but some documents failed (they are stored as
+  error rows with their code; ``hynlp stats`` counts them);
+* 2 -- usage error (unknown option, missing argument);
+* 3 -- a coded hynlp error stopped the command; the message starts with
+  ``[E…]``, names the file, row or store, and its ``hint:`` line says what to do;
+* 130 -- Ctrl-C stopped ``extract`` (what was done is stored; ``--resume`` continues).
 """
 
 from __future__ import annotations
@@ -19,9 +31,12 @@ from rich.table import Table
 from hynlp.errors import HynlpError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Structured facts from Chinese government and local news archives.")
+                  help="Structured facts from Chinese government and local news archives.",
+                  epilog="Exit codes: 0 ok; 1 some documents failed (stored as error rows); 2 usage error; "
+                         "3 a coded [E…] error stopped the command (see its hint); 130 interrupted.")
 EXIT_DOC_ERRORS = 1
 EXIT_HYNLP_ERROR = 3
+EXIT_INTERRUPTED = 130  # the shell's code for a command stopped by SIGINT
 
 
 def _console(quiet: bool = False) -> Console:
@@ -42,18 +57,28 @@ def extract(
     text_column: Annotated[Optional[str], typer.Option(help="archive column with the text")] = None,
     id_column: Annotated[Optional[str], typer.Option(help="archive column with the document id")] = None,
     ner_model: Annotated[Optional[str], typer.Option(help="local token-classification model directory")] = None,
+    workers: Annotated[int, typer.Option(help="worker processes, each loading the pipeline once")] = 1,
+    resume: Annotated[bool, typer.Option("--resume", help="continue the last unfinished run; skip its errors too")] = False,
+    engine: Annotated[str, typer.Option(help="'local' (default) or 'ray' (pip install 'hynlp[ray]')")] = "local",
+    address: Annotated[Optional[str], typer.Option(help="Ray cluster address for --engine ray, e.g. auto")] = None,
+    max_doc_bytes: Annotated[Optional[int], typer.Option(help="larger documents become E104 error rows [default: 1 MiB]")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar or summary")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="print the summary as JSON")] = False,
 ) -> None:
     """Extract entities and figures from PATHS into a store (or JSONL).
 
+    Ctrl-C stops cleanly, keeping what is done; --resume continues.
+
     Examples:
 
-      hynlp extract corpora/ --db hynlp.sqlite
+      hynlp extract corpora/ --db hynlp.sqlite --workers 4
 
       hynlp extract news.jsonl --text-column content --format jsonl --out facts.jsonl
+
+      hynlp extract archive/ --db postgresql://user@host/db --engine ray --address auto
     """
     from hynlp.api import extract_paths
+    from hynlp.batch import BatchInterrupted
     from hynlp.store.inputs import Columns
 
     logging.getLogger("jieba").setLevel(logging.WARNING)
@@ -61,37 +86,50 @@ def extract(
         _console().print("[red]--format is 'db' or 'jsonl'; jsonl needs --out FILE[/red]")
         raise typer.Exit(2)
     console = _console(quiet or as_json)
+    where = out if format == "jsonl" else db
+    limit = {} if max_doc_bytes is None else {"max_doc_bytes": max_doc_bytes}
     try:
         with _progress(console) as on_progress:
             summary = extract_paths(paths, db=None if format == "jsonl" else db, jsonl=out,
-                                    columns=Columns(text=text_column, id=id_column),
-                                    ner_model=ner_model, progress=on_progress)
+                                    columns=Columns(text=text_column, id=id_column), ner_model=ner_model,
+                                    progress=on_progress, workers=workers, resume=resume, engine=engine,
+                                    address=address, **limit)
     except HynlpError as error:
         _fail(error)
+    except BatchInterrupted as stop:
+        _report(console, stop.summary, where, as_json)
+        _console().print("[yellow]interrupted: what is done is stored; continue with --resume[/yellow]")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    _report(console, summary, where, as_json)
+    if summary.errors:
+        raise typer.Exit(EXIT_DOC_ERRORS)
+
+
+def _report(console: Console, summary, where, as_json: bool) -> None:
     if as_json:
         print(json.dumps(summary.as_dict(), ensure_ascii=False))
     else:
-        _print_summary(console, summary, out if format == "jsonl" else db)
-    if summary.errors:
-        raise typer.Exit(EXIT_DOC_ERRORS)
+        _print_summary(console, summary, where)
 
 
 def _progress(console: Console):
     from contextlib import contextmanager
 
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
     @contextmanager
     def bar():
-        columns = (TextColumn("[bold]extract"), BarColumn(), TextColumn("{task.completed} docs"),
-                   TextColumn("{task.fields[rate]}"), TimeElapsedColumn())
+        columns = (TextColumn("[bold]extract"), BarColumn(), TextColumn("{task.completed}/{task.fields[of]} docs"),
+                   TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"),
+                   TimeRemainingColumn())
         with Progress(*columns, console=console, transient=True) as progress:
-            task = progress.add_task("extract", total=None, rate="")
+            task = progress.add_task("extract", total=None, rate="", of="?")
 
             def update(summary) -> None:
                 seconds = max(summary.seconds, 1e-9)
-                rate = f"{summary.inputs / seconds:.1f} docs/s {summary.chars / seconds / 1000:.0f}K chars/s"
-                progress.update(task, completed=summary.inputs, rate=rate)
+                rate = f"{summary.inputs / seconds:.1f} docs/s {summary.chars / seconds / 1000:.1f}K chars/s"
+                progress.update(task, completed=summary.inputs, total=summary.total, rate=rate,
+                                of=summary.total if summary.total is not None else "?")
 
             yield update
 
@@ -101,7 +139,8 @@ def _progress(console: Console):
 def _print_summary(console: Console, summary, where) -> None:
     data = summary.as_dict()
     console.print(f"[bold]{data['articles']}[/bold] articles extracted, {data['skipped']} unchanged, "
-                  f"{data['errors']} errors in {data['seconds']:.1f}s -> {where}")
+                  f"{data['errors']} errors in {data['seconds']:.1f}s -> {where}"
+                  + (f" (resumed run {data['run_id']})" if data["resumed"] else ""))
     table = Table("what", "count", title="entities and figures")
     for name, count in data["entities_by_type"].items():
         table.add_row(f"entity {name}", str(count))
@@ -116,18 +155,26 @@ def _print_summary(console: Console, summary, where) -> None:
 def show(
     doc_id: Annotated[str, typer.Argument(help="document id (the file stem for .txt inputs)")],
     db: Annotated[str, typer.Option(help="SQLite path or postgresql:// URL")] = "hynlp.sqlite",
+    as_json: Annotated[bool, typer.Option("--json", help="print the record as one JSON object (the JSONL contract)")] = False,
 ) -> None:
     """Print one stored article's repaired text, entities and figures.
 
-    Example: hynlp show huaiyin-2023-noisy --db hynlp.sqlite
+    Examples:
+
+      hynlp show qinghe-2024-03-groundbreaking --db hynlp.sqlite
+
+      hynlp show qinghe-2024-06-renewal-noisy --json | jq '.figures[] | {kind, value, unit}'
     """
     from hynlp.api import open_store
 
     try:
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             result = store.get(doc_id)
     except HynlpError as error:
         _fail(error)
+    if as_json:
+        print(json.dumps(result.to_record(), ensure_ascii=False))
+        return
     console = Console()
     console.print(f"[bold]{result.article.title or result.doc_id}[/bold]  ({len(result.article.repairs)} repairs)")
     console.print(result.article.text, markup=False)
@@ -149,12 +196,16 @@ def stats(
 ) -> None:
     """Counts in a store: articles ok and error, entities by type, figures by kind.
 
-    Example: hynlp stats --db hynlp.sqlite --json
+    Examples:
+
+      hynlp stats --db hynlp.sqlite
+
+      hynlp stats --db postgresql://hynlp@localhost/hynlp --json
     """
     from hynlp.api import open_store
 
     try:
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             data = store.stats()
     except HynlpError as error:
         _fail(error)
@@ -172,17 +223,29 @@ def export(
     out_dir: Annotated[Path, typer.Argument(help="folder for one file per table")],
     db: Annotated[str, typer.Option(help="SQLite path or postgresql:// URL")] = "hynlp.sqlite",
     format: Annotated[str, typer.Option("--format", help="parquet, jsonl or csv")] = "parquet",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="do not list the files written")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="list the files written as a JSON array")] = False,
 ) -> None:
-    """Export every table of a store. Example: hynlp export out/ --db hynlp.sqlite --format parquet"""
+    """Export every table of a store, one file per table (articles, entities, figures, ...).
+
+    Examples:
+
+      hynlp export out/ --db hynlp.sqlite --format parquet
+
+      hynlp export out/ --db hynlp.sqlite --format csv --quiet
+    """
     from hynlp.api import open_store
 
     try:
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             paths = store.export(out_dir, format)
     except HynlpError as error:
         _fail(error)
-    for path in paths:
-        print(path)
+    if as_json:
+        print(json.dumps([str(path) for path in paths]))
+    elif not quiet:
+        for path in paths:
+            print(path)
 
 
 @app.command()
@@ -193,12 +256,19 @@ def evaluate(
 ) -> None:
     """Score extraction output against gold article files.
 
-    Example: hynlp evaluate s.jsonl corpora/gold/ --json
+    Examples:
+
+      hynlp extract corpora/ --format jsonl --out s.jsonl && hynlp evaluate s.jsonl corpora/gold/
+
+      hynlp evaluate s.jsonl corpora/gold/qinghe-2024-06-renewal.json --json
     """
     from hynlp.evaluate import load_gold, score_documents
     from hynlp.store.jsonl import read_records
 
-    scores = score_documents(read_records(predictions), load_gold(gold))
+    try:
+        scores = score_documents(read_records(predictions), load_gold(gold))
+    except HynlpError as error:
+        _fail(error)
     if as_json:
         print(json.dumps(scores, ensure_ascii=False, indent=1))
         return
@@ -214,7 +284,14 @@ def evaluate(
 def schema(
     config: Annotated[bool, typer.Option("--config", help="the pipeline configuration schema instead")] = False,
 ) -> None:
-    """Print the JSON Schema of the records (ExtractionResult). Example: hynlp schema > schema.json"""
+    """Print the JSON Schema of the records (ExtractionResult), or of the configuration.
+
+    Examples:
+
+      hynlp schema > schema.json
+
+      hynlp schema --config
+    """
     from hynlp.config import PipelineConfig
     from hynlp.records import ExtractionResult
 

@@ -48,6 +48,22 @@ class EmptyInput(HynlpError, ValueError):
     hint = "The document has no text left after normalization; check the scraper output."
 
 
+class DocumentTooLarge(HynlpError, ValueError):
+    code = "E104"
+    hint = "News articles are far smaller; split the file, or raise the limit with --max-doc-bytes."
+
+
+class ExtractionFailed(HynlpError, RuntimeError):
+    code = "E105"
+    hint = "An unexpected error inside hynlp on this document; please report it with the document."
+
+
+class WorkerCrashed(HynlpError, RuntimeError):
+    code = "E106"
+    hint = ("A worker process died on this document (out of memory, or a crash in a native library); "
+            "the batch went on without it. Try it alone with `hynlp extract FILE` to see why.")
+
+
 class InputNotFound(HynlpError, FileNotFoundError):
     code = "E201"
     hint = "Check the path; hynlp extract takes files or folders of .txt/.html/.jsonl/.csv/.parquet."
@@ -88,6 +104,11 @@ class ModelNotFound(HynlpError, FileNotFoundError):
     hint = "Point --ner-model at a local token-classification model directory (config.json + weights)."
 
 
+class ModelNotSupported(HynlpError, NotImplementedError):
+    code = "E502"
+    hint = "This version tags entities with rules and gazetteers only; run without --ner-model."
+
+
 class UnknownRun(HynlpError, LookupError):
     code = "E304"
     hint = "Pass the run_id that Store.start_run returned, or None to write without a run."
@@ -96,3 +117,32 @@ class UnknownRun(HynlpError, LookupError):
 class AmbiguousDocument(HynlpError, LookupError):
     code = "E305"
     hint = "Several inputs share this doc_id; pass source= to choose one."
+
+
+class ProjectNotFound(HynlpError, LookupError):
+    code = "E306"
+    hint = "List the stored projects with store.entities(type='PROJECT')."
+
+
+class FontNotFound(HynlpError, RuntimeError):
+    code = "E701"
+    hint = (
+        "Install a font with Chinese glyphs: `apt-get install fonts-noto-cjk` or "
+        "`apt-get install fonts-wqy-microhei` (Debian/Ubuntu), `dnf install google-noto-sans-cjk-fonts` "
+        "(Fedora); or register a font file with matplotlib.font_manager.fontManager.addfont(PATH)."
+    )
+
+
+class MissingGlyphs(HynlpError, RuntimeError):
+    code = "E702"
+    hint = "Use hynlp.plotting.cjk_rc() for the figure (plt.rcParams.update(cjk_rc())) so labels use a CJK font."
+
+
+class EngineUnavailable(HynlpError, RuntimeError):
+    code = "E601"
+    hint = "Install the engine's extra, e.g. pip install 'hynlp[ray]'."
+
+
+class PlottingUnavailable(HynlpError, ImportError):
+    code = "E703"
+    hint = "hynlp.plotting draws with matplotlib: pip install 'matplotlib>=3.8'."

@@ -23,6 +23,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from hynlp.errors import BadArchiveRow, InputNotFound
+
 ENTITY_GROUPS = ("PROJECT", "COMPANY", "PERSON", "GOV", "PLACE", "ORG")
 GROUP_OF = {"official": "PERSON", "person": "PERSON", "project": "PROJECT", "company": "COMPANY",
             "government": "GOV", "gov": "GOV", "place": "PLACE", "location": "PLACE", "loc": "PLACE",
@@ -175,6 +177,16 @@ def load_gold(paths: list[str | Path]) -> list[dict]:
     """Gold article files, from files or folders of ``*.json``."""
     golds = []
     for path in map(Path, paths):
+        if not path.exists():
+            raise InputNotFound(f"no gold file or folder {path}", hint="Gold files are JSON; see corpora/gold/.")
         files = sorted(path.glob("*.json")) if path.is_dir() else [path]
-        golds += [json.loads(f.read_text(encoding="utf-8")) for f in files]
+        golds += [_gold(file) for file in files]
     return golds
+
+
+def _gold(file: Path) -> dict:
+    try:
+        return json.loads(file.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise BadArchiveRow(f"gold file is not JSON: {exc.msg} at line {exc.lineno}",
+                            source=f"{file}:{exc.lineno}", hint="Fix the JSON; corpora/check_gold.py checks gold files.") from exc

@@ -26,32 +26,34 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Literal
 
 Hint = Literal["at_least", "approx"]
 
-CHINESE_DIGITS = {
+CHINESE_DIGITS = MappingProxyType({
     "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
     "六": 6, "七": 7, "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5,
     "陆": 6, "柒": 7, "捌": 8, "玖": 9,
-}
-SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-BIG_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+})
+SMALL_UNITS = MappingProxyType({"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000})
+BIG_UNITS = MappingProxyType({"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8})
 FUZZ = frozenset("多余几")
 ARABIC = re.compile(r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?")
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 # A magnitude character that is really the first character of a unit:
 # 千瓦 (kW), 千米 (km), 百分点 (percentage points), 万千瓦 keeps 万.
-UNIT_AFTER_MAGNITUDE = {"千": frozenset("瓦米克伏帕赫卡焦"), "百": frozenset("分")}
+UNIT_AFTER_MAGNITUDE = MappingProxyType({"千": frozenset("瓦米克伏帕赫卡焦"), "百": frozenset("分")})
 RANGE_CONNECTORS = frozenset("至到-~～—－")
 NUMBER_START = frozenset("0123456789０１２３４５６７８９上过翻百") | frozenset(CHINESE_DIGITS) \
     | frozenset(SMALL_UNITS) | frozenset(BIG_UNITS)
 # 成 after a numeral reads as tenths only before these, never inside a word.
 TENTHS_FOLLOWERS = frozenset("以左多余的，。；、,;)）”")
-DOUBLINGS = {"": 1, "一": 1, "两": 2, "二": 2, "三": 3}
+DOUBLINGS = MappingProxyType({"": 1, "一": 1, "两": 2, "二": 2, "三": 3})
 DOUBLING = re.compile(r"翻(?:了)?([一两二三]?)番")
 TIME_AFTER_HALF = frozenset("年月天日小个周")
 VAGUE_BEFORE = frozenset("几数")
+QUALIFIED_MAGNITUDE = frozenset("近超过逾约")  # 超亿元: a lone 亿 counts after these
 MAX_TOKENS = 64  # the longest standard numeral below 10**16 has 35 tokens
 
 
@@ -103,39 +105,71 @@ def tidy(value: Decimal) -> Decimal:
 
 
 def _tokenize(text: str, start: int) -> list[_Token]:
+    """Numeral tokens from ``start``, stopping where no numeral can go on.
+
+    Stopping early (万万, 十百, 一一一) keeps the longest-prefix search short
+    on runs of numeral characters that are not numbers.
+    """
     tokens: list[_Token] = []
     i = start
     while i < len(text) and len(tokens) < MAX_TOKENS:
-        ch = text[i]
-        arabic = ARABIC.match(text, i)
-        if arabic:
-            digits = arabic.group(0).translate(FULLWIDTH_DIGITS).replace(",", "")
-            tokens.append(_Token("arabic", Decimal(digits), arabic.end(), len(arabic.group(0)) == 1))
-            i = arabic.end()
-            continue
-        nxt = text[i + 1] if i + 1 < len(text) else ""
-        if ch in UNIT_AFTER_MAGNITUDE and nxt in UNIT_AFTER_MAGNITUDE[ch]:
+        token = _next_token(text, i, tokens)
+        if token is None or _cannot_follow(tokens, token):
             break
-        if ch in CHINESE_DIGITS:
-            kind = "zero" if CHINESE_DIGITS[ch] == 0 else "digit"
-            tokens.append(_Token(kind, Decimal(CHINESE_DIGITS[ch]), i + 1, True))
-        elif ch in SMALL_UNITS:
-            tokens.append(_Token("small", Decimal(SMALL_UNITS[ch]), i + 1))
-        elif ch in BIG_UNITS:
-            tokens.append(_Token("big", Decimal(BIG_UNITS[ch]), i + 1))
-        elif ch in FUZZ and tokens:
-            tokens.append(_Token("fuzz", Decimal(0), i + 1))
-        elif ch == "点" and tokens and tokens[-1].kind in ("digit", "zero", "small"):
-            fraction = _chinese_fraction(text, i + 1)
-            if fraction is None:
-                break
-            tokens.append(fraction)
-            i = fraction.end
-            continue
-        else:
-            break
-        i += 1
+        tokens.append(token)
+        i = token.end
     return tokens
+
+
+def _next_token(text: str, i: int, tokens: list[_Token]) -> _Token | None:
+    ch = text[i]
+    arabic = ARABIC.match(text, i)
+    if arabic:
+        digits = arabic.group(0).translate(FULLWIDTH_DIGITS).replace(",", "")
+        return _Token("arabic", Decimal(digits), arabic.end(), len(arabic.group(0)) == 1)
+    if ch in UNIT_AFTER_MAGNITUDE and text[i + 1:i + 2] in UNIT_AFTER_MAGNITUDE[ch]:
+        return None
+    if ch in CHINESE_DIGITS:
+        kind = "zero" if CHINESE_DIGITS[ch] == 0 else "digit"
+        return _Token(kind, Decimal(CHINESE_DIGITS[ch]), i + 1, True)
+    if ch in SMALL_UNITS:
+        return _Token("small", Decimal(SMALL_UNITS[ch]), i + 1)
+    if ch in BIG_UNITS:
+        return _Token("big", Decimal(BIG_UNITS[ch]), i + 1)
+    if ch in FUZZ and tokens:
+        return _Token("fuzz", Decimal(0), i + 1)
+    if ch == "点" and tokens and tokens[-1].kind in ("digit", "zero", "small"):
+        return _chinese_fraction(text, i + 1)
+    return None
+
+
+def _cannot_follow(tokens: list[_Token], token: _Token) -> bool:
+    """Sequences no numeral contains: 万万, 一亿…一亿, 十一十, 十百, 一一一, 多多, anything
+    but a magnitude after a fraction or 多."""
+    if not tokens:
+        return False
+    last = tokens[-1]
+    if last.kind in ("fraction", "fuzz") and token.kind != "big":
+        return True
+    if token.kind == "big":
+        if last.kind == "big" and last.value > token.value:
+            return True
+        seen = [t.value for t in tokens if t.kind == "big"]
+        if token.value in seen:  # again only after a larger magnitude (一万二千亿三千万)
+            return max(seen[len(seen) - 1 - seen[::-1].index(token.value):]) <= token.value
+        return False
+    if token.kind == "small":
+        section = [t.value for t in tokens[_section_start(tokens):] if t.kind == "small"]
+        return last.kind == "small" or any(unit <= token.value for unit in section)
+    return token.kind == "digit" and len(tokens) >= 2 and tokens[-2].kind == last.kind == "digit"
+
+
+def _section_start(tokens: list[_Token]) -> int:
+    """Index after the last 万/亿 token: where the current four-digit section begins."""
+    for index in range(len(tokens) - 1, -1, -1):
+        if tokens[index].kind == "big":
+            return index + 1
+    return 0
 
 
 def _chinese_fraction(text: str, start: int) -> _Token | None:
@@ -192,18 +226,14 @@ def _evaluate_tail(tokens: list[_Token], magnitude: Decimal) -> Decimal | None:
 def _evaluate_small(tokens: list[_Token]) -> _Value | None:
     """A number below 万: Arabic (with 千/百 after it) or Chinese numerals."""
     fuzzy = tokens[-1].kind == "fuzz"
-    if fuzzy:
-        tokens = tokens[:-1]
-        if not tokens or tokens[-1].kind == "digit":
-            return None  # 三多 is not a number; 十多 and 500多 are
-    if not tokens or any(t.kind == "fuzz" for t in tokens):
+    body = tokens[:-1] if fuzzy else tokens
+    if not body or any(t.kind == "fuzz" for t in body):
         return None
-    if tokens[-1].kind == "fuzz" or (tokens[0].kind == "arabic" and len(tokens) > 1
-                                     and tokens[1].kind != "small"):
+    if fuzzy and body[-1].kind in ("digit", "fraction"):
+        return None  # 三多 is not a number; 十多 and 500多 are
+    if body[0].kind == "arabic" and len(body) > 1 and body[1].kind != "small":
         return None
-    if fuzzy and tokens[-1].kind == "fraction":
-        return None
-    return _chinese_sections(tokens, fuzzy)
+    return _chinese_sections(body, fuzzy)
 
 
 def _chinese_sections(tokens: list[_Token], fuzzy: bool) -> _Value | None:
@@ -326,7 +356,7 @@ def _special(text: str, start: int) -> NumberSpan | None:
     if text[start] == "上" and ahead[1:] and ahead[1] in SMALL_UNITS.keys() | BIG_UNITS.keys():
         if start > 0 and text[start - 1] == "以":
             return None
-        inner = _core(text, start + 1)
+        inner = _core(text, start + 1) or _lone_magnitude(text, start + 1)
         if inner is not None and inner.bare:
             return NumberSpan(start, inner.end, text[start:inner.end], inner.value,
                               qualifier="approx", chinese=True)
@@ -337,6 +367,14 @@ def _special(text: str, start: int) -> NumberSpan | None:
             return NumberSpan(start, inner.end, text[start:inner.end], inner.value, inner.value_max,
                               inner.qualifier, percent=True, chinese=inner.chinese)
     return None
+
+
+def _lone_magnitude(text: str, start: int) -> NumberSpan | None:
+    """万 or 亿 alone, as in 上亿元 and 超亿元: a bare number of one unit."""
+    if text[start:start + 1] not in BIG_UNITS:
+        return None
+    return NumberSpan(start, start + 1, text[start], Decimal(BIG_UNITS[text[start]]), chinese=True,
+                      bare=True)
 
 
 def _tenths(text: str, span: NumberSpan) -> NumberSpan:
@@ -358,6 +396,8 @@ def _match_at(text: str, start: int) -> NumberSpan | None:
     if special is not None or text[start] in "上过翻":
         return special
     core = _core(text, start)
+    if core is None and start > 0 and text[start - 1] in QUALIFIED_MAGNITUDE:
+        return _lone_magnitude(text, start)
     return _tenths(text, core) if core is not None else None
 
 

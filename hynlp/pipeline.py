@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from hynlp.config import PIPELINE_VERSION, PipelineConfig
 from hynlp.document import Document
 from hynlp.entities import EntityTagger, officials_from
+from hynlp.errors import ModelNotFound, ModelNotSupported
 from hynlp.figures import FigureExtractor
 from hynlp.normalize.fixers import Normalizer
 from hynlp.records import Article, ExtractionResult, sha256_text
@@ -26,7 +28,12 @@ from hynlp.sentences import SentenceSplitter
 
 Component = Callable[[Document], Document]
 HEADLINE_MAX = 60
+PIPE_BATCH_SIZE = 32
 DATE_IN_TEXT = re.compile(r"(20\d{2}|19\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+# A dateline ("来源：青禾区融媒体中心  2024-03-18") stays in the text below the
+# headline; only the first lines are searched, so dates in the body never count.
+DATELINE = re.compile(r"来源|稿源|发布时间|发布日期")
+DATELINE_LINES = 3
 
 
 class NormalizeStep:
@@ -69,10 +76,16 @@ class Pipeline:
     def __call__(self, raw: str | bytes, doc_id: str = "doc", **fields: Any) -> ExtractionResult:
         return self.result(self.make_doc(raw, doc_id, **fields))
 
-    def pipe(self, items: Iterable[tuple[str | bytes, dict[str, Any]]]) -> Iterator[ExtractionResult]:
-        """Stream results for ``(raw, fields)`` pairs; fields hold doc_id, source..."""
-        for raw, fields in items:
-            yield self(raw, **fields)
+    def pipe(self, texts: Iterable[Any], *, as_tuples: bool = False, batch_size: int = PIPE_BATCH_SIZE,
+             n_process: int = 1) -> Iterator[Any]:
+        """Stream results in input order, like spaCy's ``nlp.pipe`` (see :mod:`hynlp.streaming`).
+
+        ``texts`` are str or bytes; with ``as_tuples=True`` they are
+        ``(text, context)`` pairs and ``(result, context)`` pairs come out.
+        """
+        from hynlp.streaming import stream_results
+
+        return stream_results(self, texts, as_tuples=as_tuples, batch_size=batch_size, n_process=n_process)
 
     def result(self, doc: Document) -> ExtractionResult:
         assert doc.normalized is not None
@@ -103,8 +116,13 @@ def headline(text: str) -> str | None:
 
 
 def published_date(doc: Document) -> date | None:
-    """A date from the metadata (dateline, source line) or the given field."""
-    for candidate in (doc.published, doc.metadata.get("published"), doc.metadata.get("source")):
+    """A date from the given field, the metadata, or a dateline in the first lines.
+
+    >>> published_date(Document("d", "", published="2024-03-18"))
+    datetime.date(2024, 3, 18)
+    """
+    datelines = [line for line in doc.text.split("\n", DATELINE_LINES)[:DATELINE_LINES] if DATELINE.search(line)]
+    for candidate in (doc.published, doc.metadata.get("published"), doc.metadata.get("source"), *datelines):
         if candidate and (match := DATE_IN_TEXT.search(candidate)):
             try:
                 return date(*map(int, match.groups()))
@@ -114,9 +132,20 @@ def published_date(doc: Document) -> date | None:
 
 
 def load(config: PipelineConfig | None = None, *, ner_model: str | None = None) -> Pipeline:
-    """The default pipeline, or one with another NER model directory."""
+    """The default pipeline, or one with another NER model directory.
+
+    Raises ModelNotFound when ``ner_model`` is not a model directory (one with
+    a ``config.json``, as token-classification models are saved), and
+    ModelNotSupported for a real one until model fusion lands.
+    """
     config = config or PipelineConfig()
     if ner_model is not None:
         entities = config.entities.model_copy(update={"ner_model": ner_model})
         config = config.model_copy(update={"entities": entities})
+    model = config.entities.ner_model
+    if model is not None and not (Path(model) / "config.json").is_file():
+        raise ModelNotFound(f"no model directory with a config.json at {model}")
+    if model is not None:
+        # Accepting a model and then not using it would be a silent downgrade.
+        raise ModelNotSupported(f"fusing the NER model at {model} with the rules is not available yet")
     return Pipeline(config)

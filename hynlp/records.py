@@ -18,9 +18,14 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
+
+if TYPE_CHECKING:  # spaCy and pandas load only when a result is converted
+    from spacy.tokens import Doc as SpacyDoc
+
+    from hynlp.frames import ResultFrames
 
 SCHEMA_VERSION = 1
 
@@ -135,6 +140,20 @@ class ExtractionResult(_Record):
     @property
     def doc_id(self) -> str:
         return self.article.doc_id
+
+    @property
+    def doc(self) -> SpacyDoc:
+        """This article as a spaCy Doc, built from the record on each access:
+        keep it in a variable (see :func:`hynlp.spacy_doc.result_doc`)."""
+        from hynlp.spacy_doc import result_doc
+
+        return result_doc(self)
+
+    def to_frame(self) -> ResultFrames:
+        """DataFrames of the entities, figures, officials and repairs (see :mod:`hynlp.frames`)."""
+        from hynlp.frames import results_frames
+
+        return results_frames([self])
 
     def to_record(self) -> dict:
         """The flat JSONL contract: article fields at the top level."""

@@ -4,11 +4,12 @@ Most names in this genre are found from their right end (``…项目``,
 ``…集团``, ``…街道``); the hard part is the left edge. :class:`NameScanner`
 walks left from the suffix and stops at punctuation, at numbers with a
 measure word, and at words that cannot be part of a name (``在``, ``抓好``,
-``位于``...). Ambiguous words (``建设``, ``和``) are *weak* stops: the name
-may start after them when what remains is a valid name, otherwise the scan
-goes on, so ``上海均和集团`` keeps its ``和``. When the segmenter has run, a
-stop word only counts where it sits on token boundaries, so ``更`` in
-``城市更新`` is not taken for the adverb.
+``位于``...). Ambiguous words (``和``, ``有``) and the verbs the segmenter
+tags (``批准``) are *weak* stops: the name may start after them when what
+remains is a valid name, otherwise the scan goes on, so ``上海均和集团``
+keeps its ``和``. When the segmenter has run, a stop word only counts where
+it sits on token boundaries, so ``在`` in ``在线教育`` is not taken for the
+preposition.
 
 >>> from hynlp.entities.candidates import CandidatePool
 >>> from hynlp.entities.lexicon import WordLists
@@ -31,16 +32,18 @@ from hynlp.entities.lexicon import TitleTable, WordLists, WordSet
 PUNCTUATION = frozenset("，。、；：！？“”‘’（）()《》〈〉【】[]{}…—–,.;:!?\"' \t\n\r\u3000「」『』/|～~*#@")
 CLAUSE_BREAKS = frozenset("，。；：！？“”‘’,.;:!?\n…")
 NUMERAL = "0-9０-９.．零〇一二两三四五六七八九十百千万亿几多余"
-MEASURE = ("个|家|项|批|座|栋|幢|条|名|位|所|户|辆|处|类|种|次|届|张|份|台|套|间|支|只|块|艘|架|亿元|万元|元|亿|万|吨|亩|"
-           "平方米|平方公里|米|公里|千瓦|兆瓦|年|月|日|号|天|倍|成|%|％")
+MEASURE = ("个|家|项|批|座|栋|幢|条|名|位|所|户|辆|处|类|种|次|届|张|份|台|套|间|支|只|块|艘|架|片|件|头|瓶|颗|"
+           "标箱|亿元|万元|元|亿|万|吨|亩|平方米|平方公里|立方米|米|公里|千瓦时|千瓦|兆瓦|年|月份|月|日|号|天|倍|成|%|％")
 QUANTITY_TAIL = re.compile(f"[{NUMERAL}]+(?:{MEASURE})(?:以上|以下|左右)?$")
 QUANTITY_HEAD = re.compile(f"^[{NUMERAL}]+(?:{MEASURE})")
 CONNECTORS = frozenset("的和与及、")
 BRACKETS = frozenset("（）()")
-# Segmenter tags of words that open a clause but never a name: verbs,
-# prepositions, conjunctions, adverbs, pronouns, particles, numerals,
-# measure words, idioms. A name's first word with such a tag is trimmed, and
-# a name whose last word is a verb (跑出|项目, 匹配|项目) is no name.
+UNIT_CHARACTERS = frozenset("省市区县镇乡村")
+# Segmenter tags of words that open a clause but never a name: prepositions,
+# conjunctions, pronouns, particles, idioms. A name's first word with such a
+# tag is trimmed; one tagged as a verb, adverb or numeral is trimmed when the
+# rest is still a name. A name whose last word is a verb (跑出|项目,
+# 匹配|项目) is no name.
 CLAUSE_TAGS = frozenset(("p", "c", "r", "u", "uj", "ul", "uz", "uv", "ud", "ug", "l", "i", "y", "e", "o"))
 MAYBE_NAME_TAGS = frozenset(("v", "d", "m", "q"))  # mis-tagged name words too: 振兴/v 街
 VERB_TAGS = frozenset(("v", "p", "r", "uj", "ul"))
@@ -102,9 +105,18 @@ class NameScanner:
             return True
         if QUANTITY_TAIL.search(text, max(0, pos - 14), pos):
             return True
-        if self.titles is not None and self.titles.ending_at(text, pos):
+        if self._title_ends_at(pool, pos):
             return True  # no name runs back across a job title: 区委书记某某宣布|项目
         return bool(self.stop_ending_at(pool, pos, self.hard))
+
+    def _title_ends_at(self, pool: CandidatePool, pos: int) -> bool:
+        """A job title ends at ``pos``, and is not a unit's last character plus more
+        (东莞|市长|盈精密…: 东莞市 is a city, 长盈 a brand)."""
+        title = self.titles.ending_at(pool.text, pos) if self.titles is not None else None
+        if title is None or not pool.is_token_edge(pos):
+            return False
+        start = pos - len(title.text)
+        return not (title.text[0] in UNIT_CHARACTERS and start > 0 and is_cjk(pool.text[start - 1]))
 
     def is_boundary(self, pool: CandidatePool, pos: int) -> bool:
         """Hard boundary, or a weak stop word right before ``pos``."""
@@ -117,13 +129,15 @@ class NameScanner:
         return any(words.starting_at(text, end) for words in (self.hard, self.weak, self.follow))
 
     def left_edge(self, pool: CandidatePool, end: int, *, max_len: int,
-                  accept: Callable[[int], int | None], fences: Collection[int] = ()) -> int | None:
+                  accept: Callable[[int], int | None], fences: Collection[int] = (),
+                  stop_at_weak_word: bool = True) -> int | None:
         """Start of the name ending at ``end``, or None when it has no clean edge.
 
         ``accept(start)`` validates ``text[start:end]`` and returns the
         (possibly trimmed) start, or None. Weak-stop edges are tried nearest
         first, then the hard limit; the scan only goes past a weak stop when
-        what follows it is too short to be a word (均和|集团).
+        what follows it is too short to be a word (均和|集团), unless
+        ``stop_at_weak_word`` is off.
         """
         weak_edges: list[int] = []
         pos, limit = end, None
@@ -142,7 +156,7 @@ class NameScanner:
                 accepted = accept(edge)
                 if accepted is not None:
                     return accepted
-                if edge in weak_edges and end - edge >= 2:
+                if stop_at_weak_word and edge in weak_edges and end - edge >= 2:
                     # 向|全球会员银行: what follows the weak stop is a word, just not
                     # a name; the name does not reach back across it.
                     return None

@@ -72,6 +72,9 @@ class CandidatePool:
         self.candidates: list[Candidate] = []
         self._token_by_start = {t.start: t for t in self.tokens}
         self._token_by_end = {t.end: t for t in self.tokens}
+        self._token_index = [-1] * len(text)
+        for index, token in enumerate(self.tokens):
+            self._token_index[token.start:token.end] = [index] * (token.end - token.start)
         self.token_edges: frozenset[int] | None = (
             frozenset(e for t in self.tokens for e in (t.start, t.end)) if self.tokens else None)
 
@@ -86,6 +89,11 @@ class CandidatePool:
 
     def token_at(self, start: int) -> Token | None:
         return self._token_by_start.get(start)
+
+    def token_covering(self, pos: int) -> Token | None:
+        """The token that holds the character at ``pos``."""
+        index = self._token_index[pos] if 0 <= pos < len(self._token_index) else -1
+        return self.tokens[index] if index >= 0 else None
 
     def token_ending_at(self, end: int) -> Token | None:
         return self._token_by_end.get(end)

@@ -55,21 +55,29 @@ def select(candidates: Iterable[Candidate]) -> list[Candidate]:
     ranked = sorted(merge_duplicates(candidates),
                     key=lambda c: (-len(c), -c.priority, -c.confidence, c.start, c.type))
     accepted: list[Candidate] = []
+    owner: dict[int, Candidate] = {}  # offset -> the accepted span covering it
+    nested: set[int] = set()  # offsets covered by an accepted nesting span
     for cand in ranked:
-        clashes = [a for a in accepted if a.overlaps(cand)]
-        if not clashes or (cand.nests and all(cand.inside(a) and not a.nests for a in clashes)):
+        offsets = range(cand.start, cand.end)
+        clashes = {id(owner[i]): owner[i] for i in offsets if i in owner}
+        if not clashes:
             accepted.append(cand)
+            owner.update((i, cand) for i in offsets)
+        elif cand.nests and not nested.intersection(offsets) and all(cand.inside(a) for a in clashes.values()):
+            accepted.append(cand)
+            nested.update(offsets)
     return sorted(accepted, key=lambda c: (c.start, -len(c)))
 
 
 def repeated_mentions(accepted: list[Candidate], text: str) -> list[Candidate]:
     """Other occurrences of accepted names that no accepted span covers."""
     found = []
+    covered = {i for a in accepted if not a.nests for i in range(a.start, a.end)}
     for cand in {c.text(text): c for c in accepted if len(c) >= REPEAT_MIN_LEN and c.type not in ("DATE", "PERSON")}.values():
         for start in occurrences(text, cand.text(text)):
             repeat = Candidate(cand.type, start, start + len(cand), source=cand.source, rule=cand.rule + "+repeat",
                                confidence=cand.confidence * 0.95, priority=cand.priority, canonical=cand.canonical)
-            if not any(a.overlaps(repeat) for a in accepted if not a.nests):
+            if not covered.intersection(range(repeat.start, repeat.end)):
                 found.append(repeat)
     return found
 

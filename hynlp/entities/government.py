@@ -41,7 +41,9 @@ DEPARTMENT_ORGANS = ("委员会", "办公室", "服务中心", "管理局", "事
                      "局", "委", "厅", "部", "办", "署")
 WORKING_BODIES = ("指挥部办公室", "领导小组办公室", "指挥部", "领导小组", "工作专班")
 COMMITTEE_LEVELS = ("省", "市", "区", "县", "旗")
-BARE_LEVELS = frozenset("省市区县镇乡")
+# Owners of a department written without a place name: 市发改委, 区委组织部,
+# 县政府办公室, 国家发改委. Longest first.
+BARE_OWNERS = tuple(f"{level}{organ}" for organ in ("政府", "委") for level in "省市区县") + tuple("省市区县镇乡") + ("国家",)
 
 
 class GovRules:
@@ -94,7 +96,9 @@ class GovRules:
             for start in occurrences(text, organ):
                 end = start + len(organ)
                 stem = self.departments.ending_at(text, start)
-                if not stem or end in seen_ends or self._in_title(text, start):
+                # 区政府办公室, 某某区委办公室: the office of an organ needs no stem
+                office = organ == "办公室" and text[:start].endswith(("委", "政府"))
+                if not (stem or office) or end in seen_ends or self._in_title(text, start):
                     continue
                 seen_ends.add(end)
                 edge = self._place_prefix(pool, start - stem, bare_level=True)
@@ -123,21 +127,20 @@ class GovRules:
     def _place_prefix(self, pool: CandidatePool, end: int, bare_level: bool = False) -> int | None:
         """Start of the places written right before ``end`` (山东省某某市某某区), or None.
 
-        With ``bare_level``, a lone level character (市, 区) or 国家 also names
-        the organ's owner: 市发改委 is the city's commission.
+        With ``bare_level``, a lone level (市, 区委, 县政府) or 国家 also names the
+        organ's owner: 市发改委 is the city's commission.
         """
         text, start, pos = pool.text, None, end
         while (place := pool.ending_at(pos, ("PLACE", "GOV"))) is not None and place.start < pos:
             start = pos = place.start
         if start is None and bare_level:
-            if text[:end].endswith("国家"):
-                start = end - 2
-            elif end > 0 and text[end - 1] in BARE_LEVELS and self.scanner.is_boundary(pool, end - 1):
-                start = end - 1
-        if start is not None and text[:start].endswith("中共"):
-            start -= 2
+            owner = next((o for o in BARE_OWNERS if text[:end].endswith(o)), None)
+            if owner is not None and (owner == "国家" or self.scanner.is_boundary(pool, end - len(owner))):
+                start = end - len(owner)
         return start
 
     @staticmethod
     def _organ(text: str, start: int, end: int, rule: str) -> Candidate:
+        if text[:start].endswith("中共"):  # 中共某某区委 is the committee's full name
+            start -= 2
         return Candidate("GOV", start, end, rule=rule, confidence=0.85, priority=PRIORITY_STRUCTURE)

@@ -35,8 +35,13 @@ def members_ending_at(pool: CandidatePool, scanner: NameScanner, end: int,
             spans.append((pos, member_end))
             member_end = pos - 1
         pos -= 1
-    first = scanner.left_edge(pool, member_end, max_len=max_member,
-                              accept=lambda s: scanner.trim_leading(pool, s, member_end))
+    def accept(start: int) -> int | None:
+        start = scanner.trim_leading(pool, start, member_end)
+        return None if scanner.is_generic(text[start:member_end]) else start
+
+    # The first member's suffix may follow a weak stop (上海恒和|集团), so the
+    # scan goes on past a weak stop until the member is more than a generic word.
+    first = scanner.left_edge(pool, member_end, max_len=max_member, accept=accept, stop_at_weak_word=False)
     if first is not None:
         spans.append((first, member_end))
     spans.reverse()

@@ -39,8 +39,9 @@ from hynlp.entities.officials import OrganizationResolver
 
 CHAIN_SEPARATORS = ("、", "兼")
 MAX_CHAIN_GAP = 8  # an organization written inside a chain: 市委常委、|某某|区委书记
-NOT_IN_NAME = frozenset("的了在是和与等之也都就而或及着过被把对向为从到于这那其该")
+NOT_IN_NAME = frozenset("的了在是和与等之也都就而或及着过被把对从到这那其该")
 DEPARTMENT_ENDINGS = frozenset("部委局办厅处室科")
+# Nouns are left out: jieba glues 王家/n 明 into a noun too often.
 WORD_TAGS = frozenset(("a", "ad", "an", "d", "t", "p", "c", "m", "q", "v"))
 ORGAN_ENDINGS = frozenset("区县市省镇乡村局委办部院所厅处司组")
 NOT_GIVEN_NAMES = ("先生", "女士", "同志", "记者", "老师", "师傅", "阿姨", "大爷", "总")
@@ -69,7 +70,7 @@ class PersonRules:
     def __call__(self, pool: CandidatePool) -> None:
         resolver = OrganizationResolver(pool, self.scanner)
         officials = []
-        for chain in self._chains(pool.text):
+        for chain in self._chains(pool):
             organization = resolver.resolve(chain.last, chain.last_start, chain.start)
             for start, end in self._names_after(pool, chain.end):
                 officials.append(self._official(start, end, chain, organization, "person:title_before"))
@@ -85,11 +86,11 @@ class PersonRules:
         return Candidate("PERSON", start, end, rule=rule, confidence=0.9, priority=PRIORITY_STRUCTURE,
                          title=chain.title, organization=organization)
 
-    def _chains(self, text: str) -> list[TitleChain]:
-        chains, pos = [], 0
+    def _chains(self, pool: CandidatePool) -> list[TitleChain]:
+        text, chains, pos = pool.text, [], 0
         while pos < len(text):
             title = self.titles.longest_at(text, pos)
-            if title is None:
+            if title is None or _inside_word(pool, pos, pos + len(title.text)):
                 pos += 1
                 continue
             start, written, last_start = pos, title.text, pos
@@ -163,7 +164,7 @@ class PersonRules:
     def _ends_name(self, pool: CandidatePool, end: int) -> bool:
         """True when the text at ``end`` can follow a name: punctuation, 说, 主持, a title...
 
-        With tokens, a verb or function word starting at ``end`` also does.
+        With tokens, a verb, adverb or function word starting at ``end`` also does.
         """
         text = pool.text
         if end >= len(text) or text[end] in PUNCTUATION or not is_cjk(text[end]):
@@ -171,7 +172,7 @@ class PersonRules:
         if self.follow.starting_at(text, end) or self.titles.longest_at(text, end):
             return True
         token = pool.token_at(end)
-        return token is not None and (token.tag in FUNCTION_TAGS or token.tag.startswith("v"))
+        return token is not None and (token.tag in FUNCTION_TAGS or token.tag.startswith(("v", "d")))
 
     def _name_before(self, pool: CandidatePool, title_start: int) -> tuple[int, int] | None:
         """孙某某|书记: a name that ends where a plain title starts."""
@@ -183,11 +184,14 @@ class PersonRules:
             surname = self.surnames.length_at(text, start)
             if not surname or not 1 <= length - surname <= 2 or not self._plausible(text[start + surname:title_start]):
                 continue
-            if not (self.scanner.is_boundary(pool, start) and pool.is_token_edge(start)):
-                continue
             token = pool.token_at(start)
-            if token is not None and not token.tag.startswith("nr"):
-                continue  # 司法/n 部长, 祝/v 黄教授: before a title, only a tagged name counts
+            if token is not None and token.tag.startswith("nr") and token.end == title_start:
+                pass  # 感谢王建平/nr 书记: the segmenter marks the whole name
+            elif not (self.scanner.is_boundary(pool, start) and pool.is_token_edge(start)):
+                continue
+            elif token is not None and not (token.tag.startswith("nr") or len(token.text) == surname
+                                            and token.tag not in FUNCTION_TAGS and token.tag != "v"):
+                continue  # 司法/n 部长, 祝/v 黄教授: before a title, a name or a lone family name
             if pool.covering(start, title_start, ("PLACE", "GOV", "COMPANY", "ORG", "PROJECT")) is None:
                 return start, title_start
         return None
@@ -225,4 +229,12 @@ def _one_title_per_name(officials: list[Candidate], text: str) -> list[Candidate
 
 def _completeness(cand: Candidate) -> tuple:
     return (cand.rule == "person:title_before", cand.organization is not None, len(cand.title or ""))
+
+
+def _inside_word(pool: CandidatePool, start: int, end: int) -> bool:
+    """True when a segmenter word runs across both ends of ``[start, end)``:
+    主席 in 毛主席纪念堂 is no title. A word that ends with the title (局局长)
+    or starts before it (探沂镇|党委书记) does not count: jieba splits those badly."""
+    token = pool.token_covering(start)
+    return token is not None and token.start < start and token.end > end
 

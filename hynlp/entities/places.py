@@ -49,9 +49,9 @@ ADMIN_SUFFIXES = (
     AdminSuffix("自治区", "省", 2, 6, "域"),
     AdminSuffix("省", "省", 2, 3, "委长级份会政属直辖", "节反内外全本我各该"),
     AdminSuffix("自治州", "市", 2, 10, "委长"),
-    AdminSuffix("市", "市", 2, 4, "场民政容级委长貌值面井辖属直管域", "上股楼车夜早集城都超门闹花菜黑开休罢互坊汇"),
+    AdminSuffix("市", "市", 2, 4, "场民政容级委长貌值面井辖属直管域", "上股楼车夜早集城都超门闹花菜黑开休罢互坊汇房债晚期闭油"),
     AdminSuffix("自治县", "县", 2, 8, "委长"),
-    AdminSuffix("区", "区", 2, 3, "委长域位块县级间别划隔分", "小社园片景辖郊矿校灾街展库林牧渔疫商营战禁误赛学老警地特市元"),
+    AdminSuffix("区", "区", 2, 3, "委长域位块县级间别划隔分", "小社园片景辖郊矿校灾街展库林牧渔疫商营战禁误赛学老警地特市元厂"),
     AdminSuffix("县", "县", 1, 3, "委长城域级", "州郡知"),
     AdminSuffix("旗", "县", 2, 4, "委长帜舰下号", "花红国锦彩党军队校会战大令"),
     AdminSuffix("街道", "街道", 2, 4, "办", "背主"),
@@ -71,6 +71,7 @@ LOCATION_HEADS = ("中心", "产业园", "科技园", "工业园", "园区", "�
 LOCATION_TRIGGERS = frozenset(("在", "位于", "落户", "落户于", "入驻", "走进", "来到", "地处", "坐落于", "坐落在", "进驻", "扎根"))
 LOCATION_AFTER = frozenset("，。、；内里的,")
 UNIT_CHARACTERS = frozenset("省市区县镇乡村")
+INNER_UNITS = frozenset("省县区乡镇村")
 DETERMINERS = frozenset("全各本该我每其此这那邻外贵辖郊两三几多数")
 ACTOR_LEVELS = frozenset(("市", "区", "县"))
 CLAUSE_OPENERS = CLAUSE_BREAKS | frozenset("“‘（(《")
@@ -120,9 +121,10 @@ class PlaceRules:
         text, found = pool.text, []
         for start in occurrences(text, unit.suffix):
             end = start + len(unit.suffix)
-            blocked = end < len(text) and text[end] in unit.blocked_next and not tagged_place_ends_at(pool, end)
-            if blocked or start and text[start - 1] in unit.blocked_prev:
+            if start > 0 and text[start - 1] in unit.blocked_prev:
                 continue
+            if end < len(text) and text[end] in unit.blocked_next and not tagged_place_ends_at(pool, end):
+                continue  # 某某市长 is a title, unless the segmenter ends a place there: 济南市/ns 长清区
             if _longer_suffix_ends_at(text, end, unit.suffix):
                 continue
             edge = self.unit_name_start(pool, start, unit, fences)
@@ -145,8 +147,8 @@ class PlaceRules:
     def _is_unit_name(self, name: str, unit: AdminSuffix) -> bool:
         if not unit.min_name <= len(name) <= unit.max_name or not all(is_cjk(ch) for ch in name):
             return False
-        if name[0] in UNIT_CHARACTERS:  # 邢台县|南市: a name does not start with a unit
-            return False
+        if name[0] in UNIT_CHARACTERS or INNER_UNITS.intersection(name):
+            return False  # 邢台县|南市, 三桥村|村: a unit name does not hold another unit
         if name[-1] in DETERMINERS:  # 还有全|区, 向各|县: a determiner, not a name, before the unit
             return False
         return not self.scanner.is_generic(name)

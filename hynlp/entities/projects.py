@@ -6,8 +6,9 @@
 * A name ending in 产业园, 基地, 综合体… counts only in a clause that builds,
   starts or signs something (开工, 签约, 落户, 投产…): ``打造…生产基地`` is a
   plan, not a project.
-* Members of ``A、B、C等10个项目``; without a count, only members that look
-  like project names (a project head, a stage, 扩产能, 改造…).
+* Members of ``A、B、C等10个项目``; without a count, members named like an
+  existing venue (某某广场, 某某商区) are left out: they are referred to,
+  not built.
 
 The left edge is where the scanner stops (在, 抓好, 位于, 的, numbers...),
 after a subdistrict, town or county written before the name
@@ -29,6 +30,7 @@ is no name: 重大项目, 在建项目, 省市区重点项目, 该项目, 项目
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from hynlp.entities.boundaries import CLAUSE_BREAKS, NameScanner, is_cjk, occurrences
 from hynlp.entities.candidates import PRIORITY_SHAPE, Candidate, CandidatePool
@@ -48,7 +50,13 @@ BUILD_CONTEXT = ("开工", "动工", "奠基", "签约", "落户", "建成", "�
                  "投用", "完工", "开园", "揭牌", "落地", "在建", "正在建设", "加快建设")
 LEADING_MODIFIERS = WordSet(("重大", "重点", "优质", "在建", "续建", "新开工", "省级", "市级", "区级", "县级",
                              "省重点", "市重点", "区重点", "县重点", "省市重点", "大型", "首批", "新一批"))
-FENCE_LEVELS = frozenset(("区", "县", "街道", "镇", "乡", "村", "社区"))
+# A subdistrict, town or village written before a name is where the project
+# is (某某街道|某某广场项目); a county, district or city opens many names
+# (某某县城乡供水一体化工程) and stays in them.
+LOCATION_LEVELS = frozenset(("街道", "镇", "乡", "村", "社区"))
+NAME_OPENING_LEVELS = frozenset(("省", "市", "区", "县"))
+NOT_PROJECT_LISTS = ("的", "领域", "行业", "产业", "方面", "类")
+VENUES = ("广场", "商区", "商圈", "商场", "商城", "大厦", "街", "路", "公园", "小区", "市场", "景区")
 WORKING_BODY_AFTER = ("指挥部", "领导小组", "工作专班")
 CAPACITY_SPEC = re.compile(r"(?:年产|年产能|年加工|年处理|日处理|年生产|年出栏|年吞吐|年装配)[0-9.一二三四五六七八九十百千万亿]+"
                            r"(?:万|亿)?(?:吨|台|套|辆|件|片|只|头|平方米|立方米|千瓦|兆瓦|标箱|条|颗|块|张|瓶|个)$")
@@ -57,22 +65,38 @@ LIST_TAIL = re.compile(r"(?:等(?P<count>[0-9一二两三四五六七八九十�
                        r"(?P<mods>[\u4e00-\u9fff]{0,8}?)(?:项目|工程)")
 
 
+@dataclass(frozen=True)
+class _Units:
+    """The article's administrative units, indexed for the name scans."""
+
+    location_by_end: dict[int, Candidate]  # subdistricts, towns, villages: where a project is
+    opening_ends: dict[int, list[int]]  # start -> ends of counties, districts, cities
+
+    @classmethod
+    def of(cls, pool: CandidatePool) -> _Units:
+        location_by_end: dict[int, Candidate] = {}
+        opening_ends: dict[int, list[int]] = {}
+        for unit in pool.of_type("PLACE", "GOV"):
+            level = admin_level(unit.text(pool.text))
+            if level in LOCATION_LEVELS:
+                location_by_end[unit.end] = unit
+            elif level in NAME_OPENING_LEVELS:
+                opening_ends.setdefault(unit.start, []).append(unit.end)
+        return cls(location_by_end, opening_ends)
+
+
 class ProjectRules:
     def __init__(self, words: WordLists, scanner: NameScanner):
         self.scanner = scanner
         self.construction = words["construction"]
 
     def __call__(self, pool: CandidatePool) -> None:
-        # A unit written right before a name is where the project is, not part
-        # of its name (某某街道|某某广场项目), unless an institution named after
-        # the unit follows (某某区人民医院, 某某县第一中学).
-        fences = {c.end for c in pool.of_type("PLACE", "GOV")
-                  if admin_level(c.text(pool.text)) in FENCE_LEVELS and not pool.text.startswith(("人民", "第"), c.end)}
-        pool.extend(self._headed(pool, fences))
-        pool.extend(self._staged(pool, fences))
-        pool.extend(self._list_members(pool))
+        units = _Units.of(pool)
+        pool.extend(self._headed(pool, units))
+        pool.extend(self._staged(pool, units))
+        pool.extend(self._list_members(pool, units))
 
-    def _headed(self, pool: CandidatePool, fences: set[int]) -> list[Candidate]:
+    def _headed(self, pool: CandidatePool, units: _Units) -> list[Candidate]:
         text, found = pool.text, []
         for head in STRONG_HEADS + WEAK_HEADS:
             for start in occurrences(text, head):
@@ -83,12 +107,12 @@ class ProjectRules:
                     continue
                 if head in STRONG_HEADS and (stage := STAGE_AFTER_HEAD.match(text, end)):
                     end = stage.end()
-                candidate = self._named(pool, start, end, fences, f"project:{head}")
+                candidate = self._named(pool, start, end, units, f"project:{head}")
                 if candidate is not None and not (head == "工程" and _quoted(text, candidate)):
                     found.append(candidate)
         return found
 
-    def _staged(self, pool: CandidatePool, fences: set[int]) -> list[Candidate]:
+    def _staged(self, pool: CandidatePool, units: _Units) -> list[Candidate]:
         """某某二期: a name followed by its stage (项目二期 is handled with its head)."""
         found = []
         for stage in STAGE.finditer(pool.text):
@@ -96,17 +120,18 @@ class ProjectRules:
                 continue
             if stage.start() and pool.text[stage.start() - 1] in NOT_BEFORE_STAGE:
                 continue  # 第二期, 一百一十二期, 最近一期: an issue number, not a stage
-            candidate = self._named(pool, stage.start(), stage.end(), fences, "project:stage")
+            candidate = self._named(pool, stage.start(), stage.end(), units, "project:stage")
             if candidate is not None:
                 found.append(candidate)
         return found
 
-    def _named(self, pool: CandidatePool, head_start: int, end: int, fences: set[int],
+    def _named(self, pool: CandidatePool, head_start: int, end: int, units: _Units,
                rule: str) -> Candidate | None:
+        fences = units.location_by_end
         edge = self.scanner.left_edge(pool, head_start, max_len=24, fences=fences,
-                                      accept=lambda s: self._name_start(pool, s, head_start))
+                                      accept=lambda s: self._name_start(pool, s, head_start, units))
         if edge is None:
-            edge = self._place_qualified(pool, head_start)
+            edge = self._place_qualified(pool, head_start, units)
         if edge is None:
             return None
         if capacity := CAPACITY_SPEC.search(pool.text, max(0, edge - 16), edge):
@@ -119,21 +144,34 @@ class ProjectRules:
         nests = pool.text.startswith(WORKING_BODY_AFTER, end)
         return Candidate("PROJECT", edge, end, rule=rule, confidence=0.8, priority=PRIORITY_SHAPE, nests=nests)
 
-    def _place_qualified(self, pool: CandidatePool, head_start: int) -> int | None:
+    def _place_qualified(self, pool: CandidatePool, head_start: int, units: _Units) -> int | None:
         """某某街道|老旧小区改造|工程: a generic kind of works names a project once
         its place is written before it; the place then belongs to the name."""
         text = pool.text
-        for place in pool.of_type("PLACE", "GOV"):
-            kind = text[place.end:head_start]
-            if (admin_level(place.text(text)) in FENCE_LEVELS and 2 <= len(kind) <= 12
-                    and self.construction.ending_at(text, head_start) and self.scanner.is_generic(kind)
-                    and all(is_cjk(ch) for ch in kind)):
+        for kind_start in range(max(0, head_start - 12), head_start - 1):
+            place = units.location_by_end.get(kind_start)
+            kind = text[kind_start:head_start]
+            if (place is not None and self.construction.ending_at(text, head_start)
+                    and self.scanner.is_generic(kind) and all(is_cjk(ch) for ch in kind)):
                 return place.start
         return None
 
-    def _name_start(self, pool: CandidatePool, start: int, end: int) -> int | None:
-        """Trimmed start of a valid project name in ``[start, end)``, or None."""
-        return self.scanner.clean_start(pool, start, end, leading=(LEADING_MODIFIERS, self.construction))
+    def _name_start(self, pool: CandidatePool, start: int, end: int, units: _Units) -> int | None:
+        """Trimmed start of a valid project name in ``[start, end)``, or None.
+
+        A name opened by a county or district needs more than generic words
+        after it (某某区重点项目 names nothing) unless they name a kind of works
+        (某某区城市更新项目).
+        """
+        text = pool.text
+        start = self.scanner.clean_start(pool, start, end, leading=(LEADING_MODIFIERS, self.construction))
+        if start is None:
+            return None
+        for unit_end in units.opening_ends.get(start, ()):
+            rest = text[unit_end:end]
+            if unit_end < end and self.scanner.is_generic(rest) and not self.construction.ending_at(text, end):
+                return None
+        return start
 
     @staticmethod
     def _builds(text: str, pos: int) -> bool:
@@ -146,28 +184,23 @@ class ProjectRules:
         clause = text[left:right]
         return any(word in clause for word in BUILD_CONTEXT)
 
-    def _list_members(self, pool: CandidatePool) -> list[Candidate]:
+    def _list_members(self, pool: CandidatePool, units: _Units) -> list[Candidate]:
         text, found = pool.text, []
         for tail in LIST_TAIL.finditer(text):
             mods = tail.group("mods")
-            if mods and not self.scanner.is_generic(mods):
-                continue
+            if mods and (not self.scanner.is_generic(mods) or any(w in mods for w in NOT_PROJECT_LISTS)):
+                continue  # 医养健康、半导体等领域的优质项目: the list names fields, not projects
             members = [(s, e) for s, e in members_ending_at(pool, self.scanner, tail.start())
-                       if self.scanner.is_valid_name(text[s:e])]
+                       if self.scanner.is_valid_name(text[s:e]) and self._name_start(pool, s, e, units) is not None]
             if tail.group("bare") and len(members) < 2:
                 continue  # 引进12个项目: a count with no list before it
-            looking = [(s, e) for s, e in members if self._looks_like_project(text[s:e])]
-            # 等10个项目 types every member; without a count, a list where most
-            # members look like projects does too, otherwise only those members.
-            if tail.group("count") or tail.group("bare") or 2 * len(looking) >= len(members):
-                looking = members
-            found += [Candidate("PROJECT", s, e, rule="project:list", confidence=0.7) for s, e in looking]
+            # 等10个项目 types every member; without a count, a member named
+            # like an existing venue (某某广场, 某某商区) is only being referred to.
+            counted = tail.group("count") or tail.group("bare")
+            found += [Candidate("PROJECT", s, e, rule="project:list", confidence=0.7) for s, e in members
+                      if counted or not text[s:e].endswith(VENUES)]
         return found
 
-    def _looks_like_project(self, name: str) -> bool:
-        if name.endswith(STRONG_HEADS + WEAK_HEADS) or STAGE.search(name[-4:]):
-            return True
-        return bool(self.construction.ending_at(name, len(name)))
 
 
 def _quoted(text: str, candidate: Candidate) -> bool:

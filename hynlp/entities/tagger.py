@@ -54,7 +54,7 @@ class EntityTagger:
             CompanyRules(words, self.scanner, self.gazetteer),
             ProjectRules(words, self.scanner),
             PersonRules(words, self.scanner, titles, Surnames.read()),
-            OrgRules(self.scanner),
+            OrgRules(self.scanner, self.gazetteer),
             DateRules(),
         )
 

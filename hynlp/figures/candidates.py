@@ -124,8 +124,10 @@ def _candidate(text: str, span: NumberSpan, sentence: Sentence) -> Candidate | N
 def _excluded(text: str, span: NumberSpan, unit: UnitMatch) -> str | None:
     reason = (exclusions.ordinal(text, span.start) or exclusions.quoted_slogan(text, span.start)
               or exclusions.identifier(span.text, text, span.start))
+    if reason is None:
+        reason = exclusions.article_one(span, text) or exclusions.not_a_unit_word(text, unit.end, unit.unit)
     if reason is None and unit.family in ("count", "households"):
-        reason = exclusions.article_one(span, text)
+        reason = exclusions.inside_quotes(span, text)
     if reason is None and unit.family == "count":
         reason = exclusions.counts_time(text, unit.end)
     return reason
@@ -142,6 +144,8 @@ def counted_noun(text: str, start: int, end: int, floor: int, ceiling: int) -> N
 
 
 def _noun_after(text: str, pos: int, ceiling: int) -> NounPhrase | None:
+    if pos >= ceiling or text[pos] in ITEM_BREAKS:
+        return None  # 幼儿园3所、中小学2所: the next item is not what 3所 counts
     stop = min(clause_end(text, pos, ceiling), pos + WINDOW)
     digit = next((i for i in range(pos, stop) if text[i].isdigit()), stop)
     found = first_counted_noun(text, pos, digit)

@@ -15,16 +15,18 @@ Dates, clock times and durations need no check of their own: 年, 月, 日,
 
 from __future__ import annotations
 
-from hynlp.figures.lexicon import TIME_NOUNS
+from hynlp.figures.lexicon import MONEY_CUES, TIME_NOUNS
 from hynlp.figures.phrases import ITEM_BREAKS, clause_end, first_counted_noun
 from hynlp.numbers import CHINESE_DIGITS, NumberSpan
 
-OPENING_QUOTES = "“「『‘\"'《"
-CLOSING_QUOTES = "”」』’\"'》"
+OPENING_QUOTES = "“「『‘《"
+CLOSING_QUOTES = "”」』’》"
+QUOTE_REACH = 20
+WORDS_AFTER_YUAN = frozenset("化素旦宵结论件器帅老首宇气")
 SLOGAN_MAX = 12
 IDENTIFIER_CUES = ("电话", "热线", "传真", "手机", "编号", "代码", "备案号", "ICP备", "邮编", "QQ")
 PROGRESS_VERBS = ("完成", "签约", "开工", "竣工", "投产", "腾空", "拆除", "交付", "落地")
-THRESHOLD_NOUN_GAP = 6
+THRESHOLD_NOUN_GAP = 5
 GROUP_UNITS_FOR_THRESHOLDS = frozenset({"projects", "enterprises", "companies"})
 
 
@@ -70,11 +72,31 @@ def label_number(span: NumberSpan, prefix_qualified: bool) -> str | None:
 
 
 def article_one(span: NumberSpan, text: str) -> str | None:
-    """一个, 一家, 一栋: Chinese 一 before a measure word reads as "a", not a count,
-    except as an item of a list of counts (、一栋传染病楼)."""
+    """一个, 一家, 一栋, 最后一公里, 一亩三分地: Chinese 一 before a unit reads as
+    "a", not a quantity, except as an item of a list of counts (、一栋传染病楼)."""
     if span.text == "一" and not (span.start > 0 and text[span.start - 1] == "、"):
         return "article"
     return None
+
+
+def not_a_unit_word(text: str, unit_end: int, unit: str) -> str | None:
+    """二元结构, 一元化: 元 that begins another word is no money."""
+    if unit == "CNY" and text[unit_end - 1:unit_end] == "元" and text[unit_end:unit_end + 1] in WORDS_AFTER_YUAN:
+        return "word"
+    return None
+
+
+def inside_quotes(span: NumberSpan, text: str) -> str | None:
+    """A count in Chinese numerals inside a short quotation is part of a slogan
+    (“一个项目、一名领导、一个专班”)."""
+    if not span.chinese:
+        return None
+    begin = max(0, span.start - QUOTE_REACH)
+    opening = max(text.rfind(q, begin, span.start) for q in OPENING_QUOTES)
+    if opening < 0:
+        return None
+    closing = max(text.rfind(q, opening + 1, span.start) for q in CLOSING_QUOTES)
+    return "slogan" if closing < 0 else None
 
 
 def counts_time(text: str, measure_end: int) -> str | None:
@@ -92,6 +114,7 @@ def threshold(text: str, end: int, ceiling: int, *, has_suffix: bool, cue_adjace
     ``end`` is where the money (with any 以上) ends. A category when a project
     or enterprise noun follows closely and either a bound or 级 is written,
     no cue word introduces the money and no 的 links it, or a count follows.
+    Other counted nouns need 的 and a bound or a count (收入50万元以上的村10个).
     """
     cursor = end
     level = text.startswith("级", cursor)
@@ -100,12 +123,12 @@ def threshold(text: str, end: int, ceiling: int, *, has_suffix: bool, cue_adjace
     cursor += 1 if linked else 0
     stop = min(clause_end(text, cursor, ceiling, ITEM_BREAKS), cursor + THRESHOLD_NOUN_GAP + 2)
     noun = first_counted_noun(text, cursor, stop)
-    if noun is None or noun[1] not in GROUP_UNITS_FOR_THRESHOLDS:
-        return None
-    counted_after = _count_follows(text, noun[0], ceiling)
-    if has_suffix or level or counted_after or not (linked or cue_adjacent):
-        return "threshold"
-    return None
+    if noun is None or any(cue in text[cursor:noun[0]] for cue, _ in MONEY_CUES):
+        return None  # 2500万元专项资金支持企业: the money is named, not a category
+    bounded = has_suffix or level or _count_follows(text, noun[0], ceiling)
+    if noun[1] not in GROUP_UNITS_FOR_THRESHOLDS:
+        return "threshold" if linked and bounded else None
+    return "threshold" if bounded or not (linked or cue_adjacent) else None
 
 
 def _count_follows(text: str, pos: int, ceiling: int) -> bool:

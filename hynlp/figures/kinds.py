@@ -11,14 +11,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 from hynlp.figures.lexicon import CAPACITY_CUES, MONEY_CUES
 from hynlp.records import FigureKind
 
-FAMILY_KINDS: dict[str, FigureKind] = {
+FAMILY_KINDS: Mapping[str, FigureKind] = MappingProxyType({
     "percent": "rate", "points": "rate", "households": "households", "area": "area",
-    "length": "length", "power": "capacity", "count": "count", "energy": "other",
+    "length": "length", "power": "capacity", "count": "count",
     "volume": "other",
-}
+})
 CUE_WINDOW = 16
 
 
@@ -37,12 +40,13 @@ def money_cue(text: str, start: int, floor: int) -> tuple[int, int, FigureKind] 
 
 
 def kind_for(family: str, cue: tuple[int, int, FigureKind] | None, before: str) -> FigureKind:
-    """Kind by unit family; money takes its cue's kind, tonnage is capacity after 年产/产能.
+    """Kind by unit family; money takes its cue's kind; tonnage and energy are
+    capacity after 年产/产能/装机, else other.
 
     ``before`` is the clause text before the number.
     """
     if family == "money":
         return cue[2] if cue else "other"
-    if family == "mass":
+    if family in ("mass", "energy"):
         return "capacity" if any(word in before for word in CAPACITY_CUES) else "other"
     return FAMILY_KINDS[family]

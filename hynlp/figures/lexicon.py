@@ -7,7 +7,9 @@ lists are matched by prefix or suffix.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
+from types import MappingProxyType
 
 # (written form, unit code, family, factor applied to the number)
 UNITS: tuple[tuple[str, str, str, Decimal], ...] = tuple(
@@ -30,24 +32,26 @@ UNITS: tuple[tuple[str, str, str, Decimal], ...] = tuple(
     )
 )
 # Latin unit symbols match only when no letter follows (5km, not 5kmh).
-LATIN_UNITS = (("km2", "km2", "area"), ("m2", "m2", "area"), ("km", "km", "length"),
+LATIN_UNITS = (("GWh", "GWh", "energy"), ("MWh", "MWh", "energy"), ("kWh", "kWh", "energy"),
+               ("km2", "km2", "area"), ("m2", "m2", "area"), ("km", "km", "length"),
                ("kW", "kW", "power"), ("kw", "kW", "power"), ("MW", "MW", "power"), ("m", "m", "length"))
 
 # Measure words of counts, with the unit they give when no counted noun is found.
 # None: the count is a figure only when a counted noun names what is counted.
-MEASURES: dict[str, str | None] = {
+MEASURES: Mapping[str, str | None] = MappingProxyType({
     "人次": "person_times", "个": None, "家": "enterprises", "名": "people", "位": "people",
     "人": "people", "栋": "buildings", "幢": "buildings", "座": None, "所": None, "处": None,
     "项": None, "套": "units", "张": None, "台": "units", "辆": "vehicles", "条": None,
     "间": None, "宗": "parcels", "场": None, "件": None,
-}
+})
 
 # Counted nouns (heads of the phrase a count measures), longest first.
 COUNTED_NOUNS: tuple[tuple[str, str], ...] = tuple(sorted((
     ("项目", "projects"), ("工程", "projects"), ("企业", "enterprises"), ("公司", "companies"),
     ("集团", "companies"), ("商户", "businesses"), ("市场主体", "businesses"), ("银行", "banks"),
     ("金融机构", "institutions"), ("机构", "institutions"), ("高校", "universities"),
-    ("院校", "universities"), ("学校", "schools"), ("幼儿园", "kindergartens"), ("医院", "hospitals"),
+    ("院校", "universities"), ("学校", "schools"), ("中小学", "schools"), ("小学", "schools"),
+    ("中学", "schools"), ("幼儿园", "kindergartens"), ("医院", "hospitals"),
     ("卫生院", "clinics"), ("人员", "people"), ("人才", "people"), ("工人", "people"),
     ("员工", "people"), ("职工", "people"), ("群众", "people"), ("居民", "people"),
     ("村民", "people"), ("干部", "people"), ("党员", "people"), ("志愿者", "people"),
@@ -60,17 +64,19 @@ COUNTED_NOUNS: tuple[tuple[str, str], ...] = tuple(sorted((
     ("中心", "centers"), ("基地", "bases"), ("产业园", "parks"), ("园区", "parks"), ("公园", "parks"),
     ("平台", "platforms"), ("实验室", "labs"), ("床位", "beds"), ("病床", "beds"),
     ("停车位", "parking_spaces"), ("车位", "parking_spaces"), ("充电桩", "charging_points"),
-    ("道路", "roads"), ("桥梁", "bridges"), ("隧道", "tunnels"), ("地块", "parcels"),
+    ("道路", "roads"), ("主干道", "roads"), ("干道", "roads"), ("线路", "lines"), ("桥梁", "bridges"),
+    ("站点", "stations"), ("隧道", "tunnels"), ("地块", "parcels"),
     ("合同", "agreements"), ("协议", "agreements"), ("专利", "patents"), ("活动", "events"),
     ("生产线", "production_lines"), ("门店", "stores"), ("酒店", "hotels"), ("景区", "attractions"),
-    ("学位", "school_places"), ("车辆", "vehicles"), ("设备", "units"),
+    ("学位", "school_places"), ("车辆", "vehicles"), ("设备", "units"), ("家庭农场", "farms"),
+    ("农场", "farms"), ("合作社", "cooperatives"),
 ), key=lambda pair: -len(pair[0])))
 # One-character nouns count only right after the measure or at the end of a phrase,
 # so that 人 in 人工智能 or 村 in 村级 is not taken for the counted thing.
-SHORT_COUNTED_NOUNS: dict[str, str] = {
+SHORT_COUNTED_NOUNS: Mapping[str, str] = MappingProxyType({
     "人": "people", "村": "villages", "楼": "buildings", "镇": "towns", "路": "roads",
     "桥": "bridges", "站": "stations", "店": "stores", "床": "beds",
-}
+})
 # Counts of these are items of a project; their subject is the project.
 PART_UNITS = frozenset({
     "buildings", "centers", "people", "beds", "parking_spaces", "charging_points", "labs",
@@ -91,16 +97,22 @@ MONEY_CUES: tuple[tuple[str, str], ...] = tuple(sorted((
     ("意向投资", "investment"), ("引资", "investment"), ("外资", "investment"),
     ("投资", "investment"), ("招商", "investment"),
     ("营业收入", "revenue"), ("主营业务收入", "revenue"), ("收入", "revenue"), ("营收", "revenue"),
-    ("营业额", "revenue"), ("税收", "revenue"), ("利税", "revenue"), ("利润", "revenue"),
+    ("营业额", "revenue"), ("税收", "revenue"), ("纳税", "revenue"), ("利税", "revenue"),
+    ("利润", "revenue"),
     ("产值", "output"), ("规模", "output"), ("销售额", "output"), ("交易额", "output"),
-    ("生产总值", "output"), ("增加值", "output"), ("GDP", "output"),
+    ("生产总值", "output"), ("增加值", "output"), ("GDP", "output"), ("零售总额", "output"),
+    ("零售额", "output"), ("投资规模", "investment"),
     ("资金", "funding"), ("补助", "funding"), ("补贴", "funding"), ("奖补", "funding"),
     ("奖励", "funding"), ("专项债", "funding"), ("债券", "funding"), ("贷款", "funding"),
-    ("融资", "funding"), ("拨付", "funding"), ("授信", "funding"),
+    ("融资", "funding"), ("拨付", "funding"), ("授信", "funding"), ("补偿", "funding"),
+    ("拨款", "funding"),
 ), key=lambda pair: -len(pair[0])))
 # Nouns that are themselves the subject of the money they introduce (旅游收入70亿元).
 SUBJECT_CUE_KINDS = frozenset({"revenue", "output", "funding"})
-CAPACITY_CUES = ("年产", "产能", "年处理", "处理能力", "吞吐", "装机", "容量", "规模")
+# Cue words that name an economic measure, a subject even with nothing before them.
+METRIC_CUES = frozenset({"固定资产投资", "外资", "营业收入", "主营业务收入", "生产总值", "增加值",
+                         "零售总额", "零售额", "GDP", "税收", "利税"})
+CAPACITY_CUES = ("年产", "产能", "年处理", "能力", "吞吐", "装机", "容量", "规模")
 
 # Qualifier words, longest first within each list.
 QUALIFIER_PREFIXES: tuple[tuple[str, str], ...] = (
@@ -114,9 +126,9 @@ QUALIFIER_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("以下", "at_most"), ("以内", "at_most"), ("左右", "approx"), ("上下", "approx"),
 )
 # Characters that make 近/过/超 part of another word (最近, 通过, 高超).
-QUALIFIER_BLOCKERS = {
+QUALIFIER_BLOCKERS = MappingProxyType({
     "近": "最附接邻靠将贴", "过": "通经超越跨不度错走看做办路", "超": "高赶", "约": "签预节制合履特邀公条契集",
-}
+})
 
 # Words trimmed from the start of a subject phrase: time, scope, verbs of doing.
 LEADING_TRIMS = (
@@ -124,13 +136,17 @@ LEADING_TRIMS = (
     "力争", "争取", "计划", "预计", "累计", "共计", "共有", "实现", "完成", "引进", "引入",
     "招引", "全区", "全市", "全县", "全镇", "全省", "本次", "此次", "现场", "还有", "以及",
     "专项策划", "精心谋划", "谋划", "策划", "储备", "推动", "推进", "加快", "用好", "包括",
-    "分别是", "分别为", "分别", "涉及", "带动", "至少", "并且", "并", "已经",
+    "分别是", "分别为", "分别", "涉及", "带动", "至少", "并且", "并", "已经", "可以", "可",
 )
+# Words around a cue that say when or how, not what (建成后年产值): a cue noun
+# is a subject of its own only when something else qualifies it (旅游收入).
+CUE_MODIFIER_NOISE = ("建成后", "达产后", "投产后", "达效后", "运营后", "预计", "实现", "全部", "每年",
+                      "年均", "全年", "今年", "当年", "年", "可", "将", "总", "共")
 # Words trimmed from the end of a phrase before a number: linking verbs and metric words.
 TRAILING_TRIMS = (
     "同比增长", "同比下降", "增长", "下降", "提高", "提升", "增加", "减少", "增至", "达到了", "达到",
     "突破", "分别为", "超过", "不少于", "至少", "共计", "合计", "总计", "总数", "数量", "总量",
-    "累计", "新增", "签约率", "开工率", "完成率", "腾空率", "拆除率", "入驻率", "出租率", "签约",
+    "累计", "新增", "规划用地", "规划", "签约率", "开工率", "完成率", "腾空率", "拆除率", "入驻率", "出租率", "签约",
     "动迁", "腾空", "拆除", "征收", "搬迁", "入户", "签订", "到位", "开工", "竣工", "投产", "完成",
     "实现", "增速", "增幅", "同比", "占比", "比重", "总建筑面积", "建筑面积", "占地面积",
     "用地面积", "面积", "占地", "全长", "总长", "长度", "装机容量", "容量", "年产", "产能",
@@ -140,16 +156,28 @@ TRAILING_TRIMS = (
 GENERIC_WORDS = (
     "重点", "重大", "在建", "新建", "续建", "新开工", "开工", "签约", "落地", "优质", "该", "本",
     "此", "各类", "招商", "产业", "工业", "服务业", "基础设施", "民生", "省市区", "一批", "集中",
-    "竣工", "投产", "储备", "谋划", "引进", "城市更新", "高质量", "一批批", "一批", "好", "大",
+    "竣工", "投产", "储备", "谋划", "引进", "招商引资", "城市更新", "高质量", "一批批", "一批", "好", "大",
     "省", "市", "区", "县", "新", "抓", "谋", "拼",
 )
+# Words that end a phrase a figure modifies (总投资5亿元的X项目已开工, …的X项目和总投资…).
+DE_PHRASE_STOPS = ("和总投资", "、总投资", "已", "正在", "将", "于", "同步", "是", "为", "在", "开工",
+                   "投产", "建成", "落户", "签约", "顺利", "全面", "目前")
+# Words between two counted nouns that make them two phrases (企业签署合作协议),
+# not one compound (社区服务中心).
+COMPOUND_BREAKERS = ("签署", "签订", "签约", "开展", "参加", "参与", "入驻", "落户", "达成", "实施",
+                     "建设", "完成", "实现", "开工", "投产", "正在", "与", "和", "及", "在", "等", "的",
+                     "已", "将", "为", "是", "共", "对", "向")
 # Phrases that point back to a project named earlier.
 PROJECT_ANAPHORS = ("该项目", "本项目", "此项目", "这个项目", "该工程", "项目一期", "项目二期",
                     "项目三期", "一期项目", "二期项目", "项目")
 PROJECT_SUFFIXES = ("项目", "工程")
+# After 项目, these make it a class of projects at an event, not a name (…项目签约仪式).
+PROJECT_EVENT_WORDS = ("签约仪式", "集中签约", "集中开工", "开工仪式", "推介会", "洽谈会", "观摩",
+                       "推进会", "调度会", "签约活动", "建设现场会")
 # Words after which a project name begins (walking left from 项目).
 PROJECT_NAME_OPENERS = (
     "位于", "走进", "来到", "深入", "观摩", "调研", "视察", "参观", "推进", "抓好", "加快", "实施",
-    "包括", "其中", "分别是", "签约", "落地", "开工", "街道", "的", "在", "是", "为", "对", "和", "与",
+    "包括", "其中", "分别是", "签约", "落地", "开工", "街道", "举行", "举办", "召开", "安排", "储备", "谋划", "引进", "招引",
+    "共有", "共", "的", "在", "是", "为", "对", "和", "与",
     "及", "等", "将", "把", "了", "以", "由", "从", "到", "赴", "如", "抓",
 )

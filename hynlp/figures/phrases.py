@@ -15,14 +15,21 @@ that comma is noise, not a break.
 
 from __future__ import annotations
 
+import re
+
 from hynlp.figures.lexicon import (
-    COUNTED_NOUNS, GENERIC_WORDS, LEADING_TRIMS, SHORT_COUNTED_NOUNS, TRAILING_TRIMS,
+    COMPOUND_BREAKERS, COUNTED_NOUNS, GENERIC_WORDS, LEADING_TRIMS, SHORT_COUNTED_NOUNS,
+    TRAILING_TRIMS,
 )
 
 CLAUSE_BREAKS = frozenset("，。；！？,;!?\n")
 ITEM_BREAKS = CLAUSE_BREAKS | {"、"}
 PHRASE_JUNK = frozenset(" \t“”\"‘’'《》「」『』()（）:：,，、")
 WINDOW = 30
+GENERIC_BY_LENGTH = tuple(sorted(GENERIC_WORDS, key=len, reverse=True))
+COMPOUND_GAP = 4  # 社区服务中心: 服务 joins 社区 to 中心
+# A date or period at the start of a phrase (2022年, 1-5月, 2月16日) says when, not what.
+LEADING_DATE = re.compile(r"(?:\d{1,4}\s*[-—~至]\s*)?\d{1,4}(?:年|月|日|号)(?:以来|底|末|初|前|份)?")
 
 
 def is_break(text: str, index: int, breaks: frozenset[str] = CLAUSE_BREAKS) -> bool:
@@ -60,10 +67,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
             start, changed = start + 1, True
         while end > start and text[end - 1] in PHRASE_JUNK:
             end, changed = end - 1, True
-        for word in LEADING_TRIMS:
-            if text.startswith(word, start) and start + len(word) <= end:
-                start, changed = start + len(word), True
-                break
+        start, changed = _skip_leading(text, start, end, end, changed)
         for word in TRAILING_TRIMS:
             if text.endswith(word, start, end) and end - len(word) >= start:
                 end, changed = end - len(word), True
@@ -78,11 +82,19 @@ def trim_leading(text: str, start: int, end: int) -> int:
         changed = False
         while start < end and text[start] in PHRASE_JUNK:
             start, changed = start + 1, True
-        for word in LEADING_TRIMS:
-            if text.startswith(word, start) and start + len(word) < end:
-                start, changed = start + len(word), True
-                break
+        start, changed = _skip_leading(text, start, end, end - 1, changed)
     return start
+
+
+def _skip_leading(text: str, start: int, end: int, limit: int, changed: bool) -> tuple[int, bool]:
+    """Skip one leading date or trim word, when it ends at or before ``limit``."""
+    date = LEADING_DATE.match(text, start, end)
+    if date and date.end() <= limit:
+        return date.end(), True
+    for word in LEADING_TRIMS:
+        if text.startswith(word, start) and start + len(word) <= limit:
+            return start + len(word), True
+    return start, changed
 
 
 def counted_noun_ending(text: str, start: int, end: int) -> tuple[int, str] | None:
@@ -96,11 +108,23 @@ def counted_noun_ending(text: str, start: int, end: int) -> tuple[int, str] | No
 
 
 def first_counted_noun(text: str, start: int, end: int) -> tuple[int, str] | None:
-    """The first counted noun in ``text[start:end]``: (its end, unit).
+    """The first counted noun phrase in ``text[start:end]``: (its end, unit).
 
     A one-character noun counts only right at ``start`` or where its word ends
-    (before 、, 的, a break or a non-Chinese character).
+    (before 、, 的, a break or a non-Chinese character). A compound whose head
+    comes a few characters later (社区服务中心) takes the later head.
     """
+    found = _first_noun(text, start, end)
+    while found is not None:
+        later = _first_noun(text, found[0], min(end, found[0] + COMPOUND_GAP + 2), compound=True)
+        gap = text[found[0]:later[0]] if later else ""
+        if later is None or any(word in gap for word in COMPOUND_BREAKERS) or not all(map(is_cjk, gap)):
+            return found
+        found = later
+    return None
+
+
+def _first_noun(text: str, start: int, end: int, compound: bool = False) -> tuple[int, str] | None:
     for index in range(start, end):
         for noun, unit in COUNTED_NOUNS:
             if text.startswith(noun, index) and index + len(noun) <= end:
@@ -108,7 +132,8 @@ def first_counted_noun(text: str, start: int, end: int) -> tuple[int, str] | Non
         ch = text[index]
         if ch in SHORT_COUNTED_NOUNS:
             after = text[index + 1:index + 2]
-            if index == start or not after or after in "、的等" or not is_cjk(after):
+            at_start = index == start and not compound
+            if at_start or not after or after in "、的等" or not is_cjk(after):
                 return index + 1, SHORT_COUNTED_NOUNS[ch]
     return None
 
@@ -123,7 +148,7 @@ def is_generic(phrase: str) -> bool:
     changed = True
     while changed and rest:
         changed = False
-        for word in GENERIC_WORDS:
+        for word in GENERIC_BY_LENGTH:
             if rest.startswith(word):
                 rest, changed = rest[len(word):], True
             elif rest.endswith(word):

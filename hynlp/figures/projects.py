@@ -20,16 +20,21 @@ that opens with 项目 point back to the last name in the same paragraph.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from hynlp.document import Document
-from hynlp.figures.lexicon import PROJECT_ANAPHORS, PROJECT_NAME_OPENERS, PROJECT_SUFFIXES
-from hynlp.figures.phrases import CLAUSE_BREAKS, is_cjk, is_generic, trim_leading
+from hynlp.figures.lexicon import (
+    PROJECT_ANAPHORS, PROJECT_EVENT_WORDS, PROJECT_NAME_OPENERS, PROJECT_SUFFIXES,
+)
+from hynlp.figures.phrases import CLAUSE_BREAKS, LEADING_DATE, is_cjk, is_generic, trim_leading
 
 NAME_MAX = 30
+ANAPHOR_REACH = 4  # sentences back that 该项目 may point, across paragraphs
+TOPIC_REACH = 2  # sentences back, within the paragraph, that a project stays the topic
 NAME_MIN = 3
 NAME_CHARS = frozenset("（）()·-")
-COUNT_MARKS = frozenset("个家批项")
+COUNT_MARKS = frozenset("个家批项元")
 CLAUSE_OPENERS = ("目前", "同时", "当前", "现在", "今年", "届时", "其中", "据悉", "据了解")
 SUFFIX_PATTERN = re.compile("|".join(PROJECT_SUFFIXES))
 ANAPHOR_PATTERN = re.compile("|".join(sorted(PROJECT_ANAPHORS, key=len, reverse=True)))
@@ -49,19 +54,41 @@ class ProjectContext:
 
     def __init__(self, doc: Document):
         self.text = doc.text
+        self.sentence_starts = [s.start for s in doc.sentences]
         self.mentions = project_mentions(doc)
+
+    def _sentences_back(self, pos: int, count: int) -> int:
+        """Start of the sentence ``count`` sentences before the one holding ``pos``."""
+        index = bisect_right(self.sentence_starts, pos) - 1
+        return self.sentence_starts[max(0, index - count)] if index >= 0 else 0
+
+    def topic(self, pos: int) -> tuple[ProjectMention, str] | None:
+        """The project named last in the paragraph, a sentence or two before ``pos``."""
+        begin = max(self.text.rfind("\n", 0, pos) + 1, self._sentences_back(pos, TOPIC_REACH))
+        named = [m for m in self.mentions if not m.anaphor and begin <= m.start and m.end <= pos]
+        return (named[-1], "project_in_paragraph") if named else None
+
+    def following(self, pos: int, sentence_end: int) -> tuple[ProjectMention, str] | None:
+        """The first project named after ``pos`` in its sentence (投资5亿元建设X项目)."""
+        named = [m for m in self.mentions if not m.anaphor and pos <= m.start and m.end <= sentence_end]
+        return (named[0], "project_after") if named else None
+
+    def mentioned(self, start: int, end: int) -> bool:
+        """Whether a project name or anaphor lies inside ``[start, end)``."""
+        return any(start <= m.start and m.end <= end for m in self.mentions)
 
     def resolve(self, pos: int, sentence_start: int) -> tuple[ProjectMention, str] | None:
         """The project the text at ``pos`` is about: the last mention earlier in
-        its sentence, or, when that mention is an anaphor, the name it points to."""
+        its sentence, or, when that mention is an anaphor, the name it points to
+        (within :data:`ANAPHOR_REACH` sentences)."""
         earlier = [m for m in self.mentions if sentence_start <= m.start and m.end <= pos]
         if not earlier:
             return None
         last = earlier[-1]
         if not last.anaphor:
             return last, "project_in_sentence"
-        paragraph = self.text.rfind("\n", 0, last.start) + 1
-        named = [m for m in self.mentions if not m.anaphor and paragraph <= m.start and m.end <= last.start]
+        begin = self._sentences_back(last.start, ANAPHOR_REACH)
+        named = [m for m in self.mentions if not m.anaphor and begin <= m.start and m.end <= last.start]
         return (named[-1], "project_carried") if named else None
 
 
@@ -84,6 +111,8 @@ def project_mentions(doc: Document) -> list[ProjectMention]:
 
 
 def _name_ending_at(text: str, suffix_start: int, suffix_end: int) -> ProjectMention | None:
+    if any(text.startswith(word, suffix_end) for word in PROJECT_EVENT_WORDS):
+        return None
     begin = suffix_start
     while begin > 0 and suffix_start - begin < NAME_MAX and _name_char(text[begin - 1]):
         begin -= 1
@@ -96,6 +125,8 @@ def _name_ending_at(text: str, suffix_start: int, suffix_end: int) -> ProjectMen
     for index, ch in enumerate(window):
         if ch in COUNT_MARKS:
             cut = max(cut, index + 1)
+    for date in LEADING_DATE.finditer(window):
+        cut = max(cut, date.end())  # 2023年招商引资项目 is an event of that year, not a name
     start = trim_leading(text, begin + cut, suffix_start)
     if suffix_start - start < NAME_MIN or is_generic(text[start:suffix_end]):
         return None

@@ -12,12 +12,13 @@ UnitMatch(unit='CNY', family='money', end=8, factor=Decimal('1'), extra=Decimal(
 from __future__ import annotations
 
 from decimal import Decimal
+from types import MappingProxyType
 from typing import NamedTuple
 
 from hynlp.figures.lexicon import LATIN_UNITS, MEASURES, UNITS
 from hynlp.numbers import CHINESE_DIGITS
 
-DIGIT_VALUES = {**{str(d): d for d in range(10)}, **CHINESE_DIGITS}
+DIGIT_VALUES = MappingProxyType({**{str(d): d for d in range(10)}, **CHINESE_DIGITS})
 # 分 is a cent only where no other word goes on (not 分钟, 分别, 分之).
 CENT_FOLLOWERS = frozenset("，。；！？,;!? \n)）、")
 

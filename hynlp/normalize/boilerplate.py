@@ -5,6 +5,8 @@ They leave the body and become article metadata; the raw text keeps them.
 >>> lines = split_boilerplate("标题\\n正文。\\n编辑：王小明\\n- 热点推荐\\n版权所有 京ICP备12345678号")
 >>> [(m.key, m.value) for m in lines]
 [('editor', '王小明'), ('navigation', '- 热点推荐'), ('copyright', '版权所有 京ICP备12345678号')]
+>>> [(m.key, m.value) for m in split_boilerplate("青禾区项目开工\\n来源：青禾区融媒体中心  2024-03-18\\n正文。")]
+[('source', '来源：青禾区融媒体中心  2024-03-18')]
 """
 
 from __future__ import annotations
@@ -58,7 +60,9 @@ def split_boilerplate(text: str) -> list[MetaLine]:
             found += [MetaLine(s, e, (classify(t) or ("navigation", t))[0], t) for s, e, t in lines[index:]]
             lines = lines[:index]
             break
-    for order in (lines, reversed(lines)):
+    # A headline often stands above the source/date line: look past it.
+    head = lines[1:] if len(lines) > 2 and not classify(lines[0][2]) and classify(lines[1][2]) else lines
+    for order in (head, reversed(lines)):
         for start, end, line in order:
             kind = classify(line)
             if kind is None:

@@ -63,6 +63,16 @@ def target_url(target: str | Path) -> URL:
     )
 
 
+def require_sqlite_file(target: str | Path) -> None:
+    """Raise StoreError when the target is a SQLite file that does not exist yet."""
+    url = target_url(target)
+    if url.get_backend_name() == "sqlite" and not Path(url.database).is_file():
+        raise StoreError(
+            f"no store at {url.database}",
+            hint=f"Check the --db path, or create the store with `hynlp extract INPUT... --db {url.database}`.",
+        )
+
+
 def describe_target(target: str | Path) -> str:
     """The target as a URL with any password masked, for messages and logs."""
     return target_url(target).render_as_string(hide_password=True)

@@ -52,16 +52,39 @@ class InputError:
 
 def iter_inputs(paths: Iterable[str | Path], columns: Columns = Columns()) -> Iterator[InputDoc | InputError]:
     """All documents under ``paths`` (files or folders, recursively, sorted)."""
+    for file in input_files(paths):
+        yield from read_file(file, columns)
+
+
+def input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """The files under ``paths`` that :func:`iter_inputs` reads, in its order."""
     for path in map(Path, paths):
         if not path.exists():
             raise InputNotFound(f"no such file or folder: {path}")
-        files = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED and p.is_file()) \
-            if path.is_dir() else [path]
-        for file in files:
-            yield from _read_file(file, columns)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED and p.is_file())
+        else:
+            yield path
 
 
-def _read_file(path: Path, columns: Columns) -> Iterator[InputDoc | InputError]:
+def is_single_document(path: Path) -> bool:
+    """Whether the file holds one document (.txt, .html) rather than an archive of rows."""
+    return path.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES
+
+
+def count_documents(paths: Iterable[str | Path]) -> int | None:
+    """How many documents ``paths`` hold, when that is cheap to know: every file
+    is a single document. None when an archive is among them (rows unknown)."""
+    count = 0
+    for file in input_files(paths):
+        if not is_single_document(file):
+            return None
+        count += 1
+    return count
+
+
+def read_file(path: Path, columns: Columns = Columns()) -> Iterator[InputDoc | InputError]:
+    """The documents of one file: one for .txt/.html, one per row for archives."""
     suffix = path.suffix.lower()
     try:
         if suffix in TEXT_SUFFIXES:

@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from hynlp.errors import StoreError
+from hynlp.errors import BadArchiveRow, InputNotFound, StoreError
 from hynlp.records import ErrorRecord, ExtractionResult
 
 
@@ -51,12 +51,30 @@ class JsonlSink:
 
 
 def read_records(path: str | Path) -> list[dict]:
-    """The flat JSON records of a file written by :class:`JsonlSink`."""
+    """The flat JSON records of a file written by :class:`JsonlSink`.
+
+    Raises InputNotFound for a missing file and BadArchiveRow naming the
+    first line that is not JSON.
+    """
     try:
         with Path(path).open(encoding="utf-8") as handle:
-            return [json.loads(line) for line in handle if line.strip()]
+            return [_parse(line, path, number) for number, line in enumerate(handle, 1) if line.strip()]
+    except FileNotFoundError as exc:
+        raise InputNotFound(f"no file {path}", hint=_WRITTEN_BY) from exc
     except OSError as exc:
         raise StoreError(f"cannot read {path}: {exc}") from exc
+
+
+_WRITTEN_BY = "Write the file with `hynlp extract INPUT... --format jsonl --out FILE`."
+
+
+def _parse(line: str, path: str | Path, number: int) -> dict:
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise BadArchiveRow(f"line {number} is not JSON: {exc.msg} (column {exc.colno})",
+                            source=f"{path}:{number}",
+                            hint=f"Fix or delete the line. {_WRITTEN_BY}") from exc
 
 
 def read_jsonl(path: str | Path) -> list[ExtractionResult]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from sqlalchemy import Connection, Engine, exists, select
@@ -71,10 +71,33 @@ def is_done(engine: Engine, doc_id: str, raw_sha256: str, pipeline_version: str,
         return bool(conn.execute(query).scalar_one())
 
 
-def done_keys(engine: Engine) -> set[DoneKey]:
-    query = select(articles.c.doc_id, articles.c.source, articles.c.raw_sha256, articles.c.pipeline_version)
+def done_keys(engine: Engine, include_errors: bool = False) -> set[DoneKey]:
+    keys: set[DoneKey] = set()
     with engine.connect() as conn:
-        return {DoneKey(*row) for row in conn.execute(query)}
+        for table in (articles, errors) if include_errors else (articles,):
+            query = select(table.c.doc_id, table.c.source, table.c.raw_sha256, table.c.pipeline_version)
+            keys.update(DoneKey(*row) for row in conn.execute(query))
+    return keys
+
+
+def stored_outcomes(engine: Engine, keys: Iterable[DoneKey], include_errors: bool) -> set[DoneKey]:
+    """The keys among ``keys`` whose input already has a result (or, with
+    ``include_errors``, an error row) with that content hash and pipeline version.
+
+    Reads only the rows of the keys' doc_ids, a page at a time, so checking a
+    batch costs the same however large the store is.
+    """
+    wanted = set(keys)
+    doc_ids = sorted({key.doc_id for key in wanted})
+    tables = (articles, errors) if include_errors else (articles,)
+    found: set[DoneKey] = set()
+    with engine.connect() as conn:
+        for start in range(0, len(doc_ids), _PAGE_SIZE):
+            page = doc_ids[start:start + _PAGE_SIZE]
+            for table in tables:
+                query = select(table.c.doc_id, table.c.source, table.c.raw_sha256, table.c.pipeline_version)
+                found.update(DoneKey(*row) for row in conn.execute(query.where(table.c.doc_id.in_(page))))
+    return found & wanted
 
 
 def _assemble(conn: Connection, article_rows: Sequence[Mapping]) -> list[ExtractionResult]:

@@ -40,6 +40,20 @@ def finish_run(engine: Engine, run_id: str, counts: Mapping[str, int]) -> None:
     write_transaction(engine, work)
 
 
+def unfinished_run(engine: Engine, config_hash: str, pipeline_version: str) -> str | None:
+    """The latest run with this configuration that never finished (killed or
+    interrupted), or None."""
+    query = (
+        select(runs.c.run_id)
+        .where(runs.c.finished_at.is_(None), runs.c.config_hash == config_hash,
+               runs.c.pipeline_version == pipeline_version)
+        .order_by(runs.c.started_at.desc(), runs.c.run_id.desc())
+        .limit(1)
+    )
+    with engine.connect() as conn:
+        return conn.execute(query).scalar_one_or_none()
+
+
 def require_run(conn: Connection, run_id: str | None) -> None:
     """Raise UnknownRun unless ``run_id`` is None or a started run."""
     if run_id is None:

@@ -25,22 +25,27 @@ from hynlp.config import PIPELINE_VERSION
 from hynlp.errors import StoreError
 from hynlp.records import ErrorRecord, ExtractionResult
 from hynlp.store import frames, reader, runs, writer
-from hynlp.store.connect import DEFAULT_STORE, create_store_engine, describe_target
+from hynlp.store.connect import DEFAULT_STORE, create_store_engine, describe_target, require_sqlite_file
 from hynlp.store.export import ExportFormat, export_tables
+from hynlp.store.projects import ProjectFrames, project_frames
 from hynlp.store.reader import DoneKey
 from hynlp.store.stats import store_stats
 from hynlp.store.versioning import ensure_schema
 
 
-def open_store(target: str | Path = DEFAULT_STORE) -> Store:
+def open_store(target: str | Path = DEFAULT_STORE, *, create: bool = True) -> Store:
     """Open (creating if needed) the store at a file path or a database URL.
 
     A path or ``sqlite:///path`` opens SQLite; ``postgresql://`` and
     ``postgresql+psycopg://`` URLs open PostgreSQL. Raises StoreError when the
     target cannot be opened and StoreSchemaMismatch when it holds another
-    schema version. Open one Store per process: engines do not survive fork.
+    schema version. With ``create=False`` a SQLite file that does not exist
+    is a StoreError instead of a new empty store (for commands that only
+    read). Open one Store per process: engines do not survive fork.
     """
     where = describe_target(target)
+    if not create:
+        require_sqlite_file(target)
     engine = create_store_engine(target)
     try:
         ensure_schema(engine, where)
@@ -103,10 +108,27 @@ class Store:
         with self._database_errors():
             return reader.is_done(self._engine, doc_id, raw_sha256, pipeline_version, source)
 
-    def done_keys(self) -> set[DoneKey]:
-        """``is_done`` for every stored result at once: test ``DoneKey(...) in keys``."""
+    def done_keys(self, *, include_errors: bool = False) -> set[DoneKey]:
+        """``is_done`` for every stored result at once: test ``DoneKey(...) in keys``.
+
+        With ``include_errors``, error rows count too (their raw_sha256 may be None)."""
         with self._database_errors():
-            return reader.done_keys(self._engine)
+            return reader.done_keys(self._engine, include_errors)
+
+    def done_among(self, keys: Iterable[DoneKey], *, include_errors: bool = False) -> set[DoneKey]:
+        """The keys among ``keys`` that are already stored: as results, and with
+        ``include_errors`` also as error rows of the same hash and version.
+
+        Batch extraction asks this a chunk of inputs at a time, so memory stays
+        flat for any store size and inputs stored meanwhile by other writers count.
+        """
+        with self._database_errors():
+            return reader.stored_outcomes(self._engine, keys, include_errors)
+
+    def unfinished_run(self, config_hash: str, pipeline_version: str = PIPELINE_VERSION) -> str | None:
+        """The latest run of this configuration that was never finished, for ``--resume``."""
+        with self._database_errors():
+            return runs.unfinished_run(self._engine, config_hash, pipeline_version)
 
     # -- reading ------------------------------------------------------------
 
@@ -131,10 +153,13 @@ class Store:
             return frames.table_frame(self._engine, table_name)
 
     def figures(
-        self, kind: str | None = None, since: date | str | None = None, doc_id: str | None = None
+        self, kind: str | None = None, since: date | str | None = None, doc_id: str | None = None,
+        region: str | None = None,
     ) -> pd.DataFrame:
+        """Figures, optionally of one ``kind``, published on/after ``since``, of one
+        ``doc_id``, or from articles that name ``region`` in a PLACE or GOV entity."""
         with self._database_errors():
-            return frames.figures_frame(self._engine, kind=kind, since=since, doc_id=doc_id)
+            return frames.figures_frame(self._engine, kind=kind, since=since, doc_id=doc_id, region=region)
 
     def entities(self, type: str | None = None) -> pd.DataFrame:
         with self._database_errors():
@@ -143,6 +168,12 @@ class Store:
     def officials(self) -> pd.DataFrame:
         with self._database_errors():
             return frames.officials_frame(self._engine)
+
+    def project(self, name: str) -> ProjectFrames:
+        """Everything known about one project, over time: its mentions, the figures
+        about it and the officials in its articles; raises ProjectNotFound."""
+        with self._database_errors():
+            return project_frames(self._engine, name)
 
     def export(self, out_dir: str | Path, format: ExportFormat = "parquet") -> list[Path]:
         """Write one ``<table>.<format>`` file per table into out_dir; returns their paths."""

@@ -1,0 +1,90 @@
+"""One document's work, the same for every engine: from an input to an outcome.
+
+An outcome is an :class:`~hynlp.records.ExtractionResult` or, for a document
+that cannot be processed, an :class:`~hynlp.records.ErrorRecord`; a bad
+document never stops a batch.
+
+>>> item = prepare(InputDoc("a", "a.txt", "项目总投资3亿元。"), max_doc_bytes=1000)
+>>> item.doc_id, len(item.raw_sha256)
+('a', 64)
+>>> prepare(InputDoc("big", "big.txt", "字" * 400), max_doc_bytes=1000).code
+'E104'
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from typing import TYPE_CHECKING, TypeVar, Union
+
+from hynlp.errors import DocumentTooLarge, ExtractionFailed, HynlpError
+from hynlp.records import ErrorRecord, ExtractionResult, sha256_text
+from hynlp.store.inputs import InputDoc, InputError
+
+if TYPE_CHECKING:  # the parent of a worker pool never loads a pipeline
+    from hynlp.pipeline import Pipeline
+
+# News articles are a few KB; a document past 1 MiB is a dump or a mistake,
+# and would hold a worker for minutes.
+MAX_DOC_BYTES = 1 << 20
+
+Outcome = Union[ExtractionResult, ErrorRecord]
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    """A readable input with its content hash, ready for the pipeline."""
+
+    doc_id: str
+    source: str
+    raw: str | bytes
+    raw_sha256: str
+    title: str | None = None
+    published: str | None = None
+
+
+def prepare(item: InputDoc | InputError, max_doc_bytes: int = MAX_DOC_BYTES) -> WorkItem | ErrorRecord:
+    """Hash an input, or give its error row when it was unreadable or is too large."""
+    if isinstance(item, InputError):
+        return ErrorRecord(doc_id=item.doc_id, source=item.source, code=item.error.code,
+                           message=item.error.message)
+    content_hash = sha256_text(item.raw)
+    size = len(item.raw) if isinstance(item.raw, bytes) else len(item.raw.encode("utf-8", "surrogatepass"))
+    if size > max_doc_bytes:
+        error = DocumentTooLarge(f"document has {size:,} bytes, over the limit of {max_doc_bytes:,}")
+        return error_record(item.doc_id, item.source, error, content_hash)
+    return WorkItem(item.doc_id, item.source, item.raw, content_hash,
+                    item.fields.get("title"), item.fields.get("published"))
+
+
+def process_item(item: WorkItem, pipeline: Pipeline) -> Outcome:
+    """Run the pipeline on one item; every failure becomes an error row."""
+    try:
+        return pipeline(item.raw, doc_id=item.doc_id, source=item.source,
+                        title=item.title, published=item.published)
+    except HynlpError as error:
+        return error_record(item.doc_id, item.source, error, item.raw_sha256)
+    except Exception as exc:  # noqa: BLE001 - a bug met on one document must not stop an archive
+        return error_record(item.doc_id, item.source, ExtractionFailed(describe_exception(exc)), item.raw_sha256)
+
+
+def error_record(doc_id: str, source: str | None, error: HynlpError, raw_sha256: str | None) -> ErrorRecord:
+    return ErrorRecord(doc_id=doc_id, source=source, code=error.code, message=error.message,
+                       raw_sha256=raw_sha256)
+
+
+def describe_exception(exc: BaseException) -> str:
+    """``Type: message (at file:line)`` of the innermost frame, for a bug report."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" (at {frames[-1].filename.rsplit('/', 1)[-1]}:{frames[-1].lineno})" if frames else ""
+    return f"{type(exc).__name__}: {exc}{where}"
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Lists of ``size`` items (the last one shorter); itertools.batched needs Python 3.12."""
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk

@@ -1,0 +1,62 @@
+"""COMPANY rules: legal suffixes, industry words, signing lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from hynlp.document import Document
+from hynlp.entities import EntityTagger
+from hynlp.normalize.fixers import Normalizer
+from hynlp.segment import Segmenter
+
+
+@pytest.fixture(scope="module")
+def companies():
+    normalizer, segmenter, tagger = Normalizer(), Segmenter(), EntityTagger()
+
+    def run(text: str, kind: str = "COMPANY") -> set[str]:
+        doc = tagger(segmenter(Document(doc_id="c", raw=text, normalized=normalizer(text))))
+        return {e.text for e in doc.entities if e.type == kind}
+    return run
+
+
+def test_legal_and_group_suffixes(companies):
+    text = ("山东鲁晟新材料股份有限公司与锦河城投集团签约，泰恒人寿保险、齐鲁农商银行和"
+            "恒信（山东）有限公司提供金融支持。")
+    assert companies(text) == {"山东鲁晟新材料股份有限公司", "锦河城投集团", "泰恒人寿保险", "齐鲁农商银行",
+                               "恒信（山东）有限公司"}
+
+
+def test_industry_words_need_a_place_or_a_title(companies):
+    assert companies("与江苏汇川科技、浙江华瑞控股签约。") == {"江苏汇川科技", "浙江华瑞控股"}
+    assert companies("汇川科技董事长李明说。") == {"汇川科技"}
+    assert companies("发展金融科技，打造微生物高科技研发集群。") == set()
+
+
+def test_members_of_a_signing_list(companies):
+    text = "本次考察，上海恒和集团、江苏泰康人寿保险、浙江恒器……通过深入交流达成意向。"
+    assert companies(text) == {"上海恒和集团", "江苏泰康人寿保险", "浙江恒器"}
+
+
+@pytest.mark.parametrize("text", [
+    "该公司负责人介绍，子公司和分公司都已投产。",
+    "大部分银行已出台细则，市民可持银行卡办理。",
+    "打造现代服务业产业集群，推动企业集团化发展。",
+    "企业集团和产业集团加快转型。",
+])
+def test_generic_company_words_are_not_companies(companies, text):
+    assert companies(text) == set()
+
+
+def test_a_company_inside_a_project_name_stays_in_the_project(companies):
+    text = "抓好山东恒晶半导体有限公司年产10万片碳化硅衬底项目建设。"
+    assert companies(text) == set()
+    assert companies(text, "PROJECT") == {"山东恒晶半导体有限公司年产10万片碳化硅衬底项目"}
+
+
+def test_short_name_gets_the_full_name_as_canonical():
+    normalizer, tagger = Normalizer(), EntityTagger()
+    text = "江苏永鼎集团股份有限公司副总裁一行来访，希望永鼎集团在我县投资。"
+    doc = tagger(Document(doc_id="c", raw=text, normalized=normalizer(text)))
+    assert [(e.text, e.canonical) for e in doc.entities if e.type == "COMPANY"] == [
+        ("江苏永鼎集团股份有限公司", None), ("永鼎集团", "江苏永鼎集团股份有限公司")]

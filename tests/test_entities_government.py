@@ -1,0 +1,56 @@
+"""GOV rules: organs named after a place, departments, working bodies."""
+
+from __future__ import annotations
+
+import pytest
+
+from hynlp.document import Document
+from hynlp.entities import EntityTagger
+from hynlp.normalize.fixers import Normalizer
+from hynlp.segment import Segmenter
+
+
+@pytest.fixture(scope="module")
+def tag():
+    normalizer, segmenter, tagger = Normalizer(), Segmenter(), EntityTagger()
+
+    def run(text: str) -> dict[str, set[str]]:
+        doc = tagger(segmenter(Document(doc_id="g", raw=text, normalized=normalizer(text))))
+        kinds: dict[str, set[str]] = {}
+        for e in doc.entities:
+            kinds.setdefault(e.type, set()).add(e.text)
+        return kinds
+    return run
+
+
+def test_place_organs(tag):
+    found = tag("锦河区人民政府与锦河高新区管委会联合发文，中共锦河区委作出部署。")
+    assert found["GOV"] == {"锦河区人民政府", "锦河高新区管委会", "中共锦河区委"}
+
+
+def test_departments_with_a_level_or_a_place(tag):
+    found = tag("市发改委、区住建局和锦河区行政审批服务局负责人参加，国家发改委有关司局给予指导。")
+    assert found["GOV"] == {"市发改委", "区住建局", "锦河区行政审批服务局", "国家发改委"}
+    found = tag("区委组织部、县政府办公室和锦河区人民政府办公室联合印发通知。")
+    assert found["GOV"] == {"区委组织部", "县政府办公室", "锦河区人民政府办公室"}
+
+
+def test_working_body_keeps_its_project(tag):
+    found = tag("清晨，北关片区城市更新项目指挥部的工作人员上门入户。")
+    assert found["GOV"] == {"北关片区城市更新项目指挥部"}
+    assert found["PROJECT"] == {"北关片区城市更新项目"}
+
+
+@pytest.mark.parametrize("text", [
+    "市委、市政府高度重视。",
+    "县委县政府主要领导出席。",
+    "区委书记孙某某、区长王某某分别讲话。",
+    "项目指挥部统筹推进。",
+    "中央和四大班子领导关心项目建设。",
+])
+def test_bare_organs_and_titles_are_not_gov(tag, text):
+    assert "GOV" not in tag(text)
+
+
+def test_national_organs(tag):
+    assert tag("国务院常务会议审议通过，工信部、财政部联合印发通知。")["GOV"] == {"国务院", "工信部", "财政部"}

@@ -1,0 +1,98 @@
+"""Officials: every title shape, organizations, negatives, Official records."""
+
+from __future__ import annotations
+
+import pytest
+
+from hynlp.document import Document
+from hynlp.entities import EntityTagger, officials_from
+from hynlp.normalize.fixers import Normalizer
+from hynlp.segment import Segmenter
+
+
+@pytest.fixture(scope="module")
+def tag():
+    normalizer, segmenter, tagger = Normalizer(), Segmenter(), EntityTagger()
+
+    def run(text: str, tokens: bool = True) -> Document:
+        doc = Document(doc_id="o", raw=text, normalized=normalizer(text))
+        return tagger(segmenter(doc) if tokens else doc)
+    return run
+
+
+def officials(doc: Document) -> list[tuple[str, str, str | None]]:
+    return [(o.name, "、".join(o.titles), o.organization) for o in officials_from(doc)]
+
+
+@pytest.mark.parametrize("tokens", [True, False])
+def test_title_before_the_name(tag, tokens):
+    doc = tag("锦河区召开推进会。区委书记孙立新给出了答案。", tokens)
+    assert officials(doc) == [("孙立新", "区委书记", "锦河区委")]
+
+
+def test_several_titles_kept_as_written(tag):
+    doc = tag("县委副书记、县长曹建国主持会议，董事长兼总经理李为民介绍情况。")
+    assert officials(doc) == [("曹建国", "县委副书记、县长", None), ("李为民", "董事长、总经理", None)]
+
+
+def test_company_before_the_title_is_the_organization(tag):
+    doc = tag("锦江产业发展集团总裁肖云说：“我们充满期待。”")
+    assert officials(doc) == [("肖云", "总裁", "锦江产业发展集团")]
+
+
+def test_one_title_shared_by_a_list(tag):
+    doc = tag("市领导徐志强、余红梅参加活动。")
+    assert officials(doc) == [("徐志强", "市领导", None), ("余红梅", "市领导", None)]
+
+
+def test_title_after_the_name_takes_the_fuller_title(tag):
+    doc = tag("锦河区委书记孙立新调研。孙立新书记强调，要抓好项目。")
+    assert officials(doc) == [("孙立新", "区委书记", "锦河区委")]
+    assert [e.title for e in doc.entities if e.text == "孙立新"] == ["区委书记", "区委书记"]
+
+
+def test_title_after_the_name_alone(tag):
+    doc = tag("感谢王建平书记的关心。")
+    assert officials(doc) == [("王建平", "书记", None)]
+
+
+def test_organization_written_before_a_chain(tag):
+    doc = tag("锦河高新区党工委书记、管委会主任陈志远见证签约。")
+    assert officials(doc) == [("陈志远", "党工委书记、管委会主任", "锦河高新区管委会")]
+
+
+def test_department_inside_a_chain_stays_in_the_title(tag):
+    doc = tag("区委常委、宣传部部长林晓燕带队督导。党组书记、局长何建平汇报工作。")
+    assert officials(doc) == [("林晓燕", "区委常委、宣传部部长", None), ("何建平", "党组书记、局长", None)]
+
+
+def test_government_department_is_the_organization(tag):
+    doc = tag("“我们坚持阳光征收。”区住建局局长马洪涛说。")
+    assert officials(doc) == [("马洪涛", "局长", "区住建局")]
+
+
+def test_subdistrict_title(tag):
+    doc = tag("北园街道党工委书记周文斌介绍情况。")
+    assert officials(doc) == [("周文斌", "街道党工委书记", "北园街道党工委")]
+
+
+@pytest.mark.parametrize("text", [
+    "区委书记给出了答案。",
+    "区委书记向广大企业发出投资邀请。",
+    "企业负责人和政府部门负责人共同推进。",
+    "办公室王主任向记者透露了进展。",
+    "负责人姚先生告诉记者。",
+    "要把区长的要求落实到位。",
+])
+def test_no_false_names_after_titles(tag, text):
+    assert officials(tag(text)) == []
+
+
+def test_reporters_are_not_officials(tag):
+    assert officials(tag("记者张明、通讯员李华报道。")) == []
+
+
+def test_later_mentions_are_persons_without_title(tag):
+    doc = tag("市委书记郭春雷调研。郭春雷指出，要坚持项目为王。")
+    assert [(e.text, e.title, e.rule) for e in doc.entities if e.type == "PERSON"] == [
+        ("郭春雷", "市委书记", "person:title_before"), ("郭春雷", None, "person:repeat")]
