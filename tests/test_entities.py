@@ -101,14 +101,14 @@ def test_renewal_article(tag):
 
 
 def test_district_acting_is_gov_and_place_stays_place(tag):
-    doc = tag("伴随着春天的脚步，锦河区开局就加速。我们走进位于长青街道的一家工厂。锦河区召开项目推进会。")
+    doc = tag("新年伊始，锦河区全力冲刺一季度目标。我们来到位于长青街道的一家工厂。锦河区召开项目推进会。")
     assert found(doc, "GOV") == {"锦河区"}
     assert found(doc, "PLACE") == {"长青街道"}
 
 
 def test_negatives_are_not_entities(tag):
-    doc = tag("市委、市政府高度重视，县委县政府全力推进，一批重大项目、在建项目如火如荼，"
-              "该项目一期已投产，今年引进过亿元项目12个，216个省市区重点项目加快建设。区委书记给出了答案。"
+    doc = tag("市委、市政府高度重视，县委县政府全力推进，重大项目、在建项目进展顺利，"
+              "该项目一期已投产，全年引进过亿元项目30个，88个省市区重点项目加快建设。区委书记给出了思路。"
               "中央和四大班子领导十分关心。")
     assert [e for e in doc.entities if e.type not in ("DATE",)] == []
 
@@ -183,3 +183,9 @@ def test_spans_never_cross(tagger, normalize, pieces):
         for b in entities[i + 1:]:
             crossing = a.start < b.start < a.end < b.end or b.start < a.start < b.end < a.end
             assert not crossing, (a.text, b.text)
+
+
+def test_a_place_inside_a_project_name_is_still_a_place(tag):
+    doc = tag("12月26日，随着兴隆街道纺织厂宿舍改造项目通过验收，改造任务全面完成。")
+    assert {(e.type, e.text) for e in doc.entities if e.type != "DATE"} == {
+        ("PROJECT", "兴隆街道纺织厂宿舍改造项目"), ("PLACE", "兴隆街道")}

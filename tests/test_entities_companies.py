@@ -30,12 +30,12 @@ def test_legal_and_group_suffixes(companies):
 def test_industry_words_need_a_place_or_a_title(companies):
     assert companies("与江苏汇川科技、浙江华瑞控股签约。") == {"江苏汇川科技", "浙江华瑞控股"}
     assert companies("汇川科技董事长李明说。") == {"汇川科技"}
-    assert companies("发展金融科技，打造微生物高科技研发集群。") == set()
+    assert companies("发展金融科技，培育生物医药高科技产业集群。") == set()
 
 
 def test_members_of_a_signing_list(companies):
-    text = "本次考察，上海恒和集团、江苏泰康人寿保险、浙江恒器……通过深入交流达成意向。"
-    assert companies(text) == {"上海恒和集团", "江苏泰康人寿保险", "浙江恒器"}
+    text = "此行共拜访了上海恒和集团、江苏泰康人寿保险、浙江恒锐……多家企业表达了投资意向。"
+    assert companies(text) == {"上海恒和集团", "江苏泰康人寿保险", "浙江恒锐"}
 
 
 @pytest.mark.parametrize("text", [
@@ -49,9 +49,9 @@ def test_generic_company_words_are_not_companies(companies, text):
 
 
 def test_a_company_inside_a_project_name_stays_in_the_project(companies):
-    text = "抓好山东恒晶半导体有限公司年产10万片碳化硅衬底项目建设。"
+    text = "推进江苏恒晶光电有限公司年产200万片光学镜片项目建设。"
     assert companies(text) == set()
-    assert companies(text, "PROJECT") == {"山东恒晶半导体有限公司年产10万片碳化硅衬底项目"}
+    assert companies(text, "PROJECT") == {"江苏恒晶光电有限公司年产200万片光学镜片项目"}
 
 
 def test_short_name_gets_the_full_name_as_canonical():
@@ -60,3 +60,12 @@ def test_short_name_gets_the_full_name_as_canonical():
     doc = tagger(Document(doc_id="c", raw=text, normalized=normalizer(text)))
     assert [(e.text, e.canonical) for e in doc.entities if e.type == "COMPANY"] == [
         ("江苏永鼎集团股份有限公司", None), ("永鼎集团", "江苏永鼎集团股份有限公司")]
+
+
+def test_a_list_that_says_it_names_companies(companies):
+    text = "恒芯科技、绿禾食品、海通物流、远帆新能源等企业参加签约，岚州银行锦河支行提供授信。"
+    assert companies(text) == {"恒芯科技", "绿禾食品", "海通物流", "远帆新能源", "岚州银行锦河支行"}
+
+
+def test_kinds_of_companies_are_not_companies(companies):
+    assert companies("建成后可引进智能装备、汽车零部件等企业50家以上。") == set()

@@ -36,7 +36,7 @@ def test_departments_with_a_level_or_a_place(tag):
 
 
 def test_working_body_keeps_its_project(tag):
-    found = tag("清晨，北关片区城市更新项目指挥部的工作人员上门入户。")
+    found = tag("周末，北关片区城市更新项目指挥部组织专班逐户走访。")
     assert found["GOV"] == {"北关片区城市更新项目指挥部"}
     assert found["PROJECT"] == {"北关片区城市更新项目"}
 
@@ -54,3 +54,9 @@ def test_bare_organs_and_titles_are_not_gov(tag, text):
 
 def test_national_organs(tag):
     assert tag("国务院常务会议审议通过，工信部、财政部联合印发通知。")["GOV"] == {"国务院", "工信部", "财政部"}
+
+
+def test_an_organ_before_a_title_is_an_organ_unless_the_title_takes_its_unit(tag):
+    assert tag("锦河经济开发区管委会主任冯志刚介绍情况。")["GOV"] == {"锦河经济开发区管委会"}
+    found = tag("北园街道党工委书记周文斌介绍情况。")
+    assert "GOV" not in found and found["PLACE"] == {"北园街道"}

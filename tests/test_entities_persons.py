@@ -36,8 +36,8 @@ def test_several_titles_kept_as_written(tag):
 
 
 def test_company_before_the_title_is_the_organization(tag):
-    doc = tag("锦江产业发展集团总裁肖云说：“我们充满期待。”")
-    assert officials(doc) == [("肖云", "总裁", "锦江产业发展集团")]
+    doc = tag("锦江文旅控股集团总裁周岩说：“我们对合作很有信心。”")
+    assert officials(doc) == [("周岩", "总裁", "锦江文旅控股集团")]
 
 
 def test_one_title_shared_by_a_list(tag):
@@ -77,9 +77,9 @@ def test_subdistrict_title(tag):
 
 
 @pytest.mark.parametrize("text", [
-    "区委书记给出了答案。",
-    "区委书记向广大企业发出投资邀请。",
-    "企业负责人和政府部门负责人共同推进。",
+    "区委书记给出了思路。",
+    "区委书记向客商介绍营商环境。",
+    "企业负责人与部门负责人共同研究。",
     "办公室王主任向记者透露了进展。",
     "负责人姚先生告诉记者。",
     "要把区长的要求落实到位。",

@@ -6,7 +6,7 @@ walks left from the suffix and stops at punctuation, at numbers with a
 measure word, and at words that cannot be part of a name (``在``, ``抓好``,
 ``位于``...). Ambiguous words (``和``, ``有``) and the verbs the segmenter
 tags (``批准``) are *weak* stops: the name may start after them when what
-remains is a valid name, otherwise the scan goes on, so ``上海均和集团``
+remains is a valid name, otherwise the scan goes on, so ``上海恒和集团``
 keeps its ``和``. When the segmenter has run, a stop word only counts where
 it sits on token boundaries, so ``在`` in ``在线教育`` is not taken for the
 preposition.
@@ -38,6 +38,9 @@ QUANTITY_TAIL = re.compile(f"[{NUMERAL}]+(?:{MEASURE})(?:以上|以下|左右)?$
 QUANTITY_HEAD = re.compile(f"^[{NUMERAL}]+(?:{MEASURE})")
 CONNECTORS = frozenset("的和与及、")
 BRACKETS = frozenset("（）()")
+GLUED_PARTICLES = frozenset("了的着")
+PARTICLE_WORDS = frozenset(("了解", "了结", "了然", "了不起", "的确", "的士", "着力", "着手", "着眼", "着重", "着想",
+                            "着落", "着实", "着陆", "着急", "着迷"))
 UNIT_CHARACTERS = frozenset("省市区县镇乡村")
 # Segmenter tags of words that open a clause but never a name: prepositions,
 # conjunctions, pronouns, particles, idioms. A name's first word with such a
@@ -68,6 +71,11 @@ def _bracket_opening(text: str, pos: int) -> int | None:
     return None
 
 
+def _glued_particle(word: str) -> bool:
+    """A particle the segmenter glued to the next word (了上 in 走访了上海…)."""
+    return len(word) > 1 and word[0] in GLUED_PARTICLES and word not in PARTICLE_WORDS
+
+
 def is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
@@ -75,6 +83,20 @@ def is_cjk(ch: str) -> bool:
 def is_name_char(ch: str) -> bool:
     """Characters a name may contain: CJK, Latin letters, digits, the middle dot."""
     return is_cjk(ch) or ch.isascii() and ch.isalnum() or ch in "·０１２３４５６７８９"
+
+
+def made_of(name: str, words: WordSet) -> bool:
+    """True when ``name`` splits entirely into ``words``, digits and connectors."""
+    reachable = [True] + [False] * len(name)
+    for i in range(len(name)):
+        if not reachable[i]:
+            continue
+        if name[i].isdigit() or name[i] in CONNECTORS:
+            reachable[i + 1] = True
+        for length in words.lengths:
+            if i + length <= len(name) and name[i:i + length] in words:
+                reachable[i + length] = True
+    return reachable[len(name)]
 
 
 class NameScanner:
@@ -130,25 +152,27 @@ class NameScanner:
 
     def left_edge(self, pool: CandidatePool, end: int, *, max_len: int,
                   accept: Callable[[int], int | None], fences: Collection[int] = (),
-                  stop_at_weak_word: bool = True) -> int | None:
+                  stop_at_weak_word: bool = True, verb_stops: bool = False) -> int | None:
         """Start of the name ending at ``end``, or None when it has no clean edge.
 
         ``accept(start)`` validates ``text[start:end]`` and returns the
         (possibly trimmed) start, or None. Weak-stop edges are tried nearest
         first, then the hard limit; the scan only goes past a weak stop when
-        what follows it is too short to be a word (均和|集团), unless
-        ``stop_at_weak_word`` is off.
+        what follows it is too short to be a word (恒和|集团), unless
+        ``stop_at_weak_word`` is off. With ``verb_stops``, a verb the segmenter
+        found is a weak stop too (批准|某某公司); project and place names keep
+        theirs (农光互补光伏发电项目).
         """
         weak_edges: list[int] = []
         pos, limit = end, None
         while end - pos <= max_len:
-            if pos < end and (opening := _bracket_opening(pool.text, pos)) is not None:
+            if (opening := _bracket_opening(pool.text, pos)) is not None:
                 pos = opening  # 某某路（甲路至乙路）改造工程: the bracket is inside the name
                 continue
             if pos in fences or self.is_hard_boundary(pool, pos):
                 limit = pos
                 break
-            if self.stop_ending_at(pool, pos, self.weak) or self._verb_ends_at(pool, pos):
+            if self.stop_ending_at(pool, pos, self.weak) or verb_stops and self._verb_ends_at(pool, pos):
                 weak_edges.append(pos)
             pos -= 1
         for edge in weak_edges + ([limit] if limit is not None else []):
@@ -169,6 +193,7 @@ class NameScanner:
         """
         token = pool.token_ending_at(pos)
         return (token is not None and token.tag == "v" and len(token.text) >= 2
+                and not _glued_particle(token.text)  # 了上/v 海瑞禾: a particle glued to a name
                 and not self.construction.ending_at(pool.text, pos))
 
     def trim_leading(self, pool: CandidatePool, start: int, end: int) -> int:
@@ -233,6 +258,9 @@ class NameScanner:
             if self.construction.starting_at(pool.text, start) == len(token.text):
                 break
             rest = pool.text[token.end:end]
+            if _glued_particle(token.text) and valid(pool.text[start + 1:end]):
+                start += 1  # 了上/v 海瑞禾…: jieba glued a particle to the name; drop the particle only
+                continue
             if token.tag in CLAUSE_TAGS or token.tag in MAYBE_NAME_TAGS and valid(rest):
                 start = token.end
                 continue
@@ -246,20 +274,13 @@ class NameScanner:
         token = pool.token_ending_at(end)
         if token is None or token.tag not in VERB_TAGS:
             return False
+        if token.tag == "v" and len(token.text) < 2:
+            return False  # a one-character "verb" is as often a name split badly: 岚州城/ns 发/v 集团
         return not self.construction.ending_at(pool.text, end)
 
     def is_generic(self, name: str) -> bool:
         """True when ``name`` is made only of generic words, digits and connectors."""
-        reachable = [True] + [False] * len(name)
-        for i in range(len(name)):
-            if not reachable[i]:
-                continue
-            if name[i].isdigit() or name[i] in CONNECTORS:
-                reachable[i + 1] = True
-            for length in self.generic.lengths:
-                if i + length <= len(name) and name[i:i + length] in self.generic:
-                    reachable[i + length] = True
-        return reachable[len(name)]
+        return made_of(name, self.generic)
 
     def ends_with_stop(self, name: str) -> bool:
         """True when the last word of ``name`` is a function word or object-taking verb."""

@@ -12,7 +12,7 @@
 A company written inside a project name is not proposed on its own: the
 project, being longer, wins in fusion.
 
->>> from hynlp.entities.lexicon import WordLists
+>>> from hynlp.entities.lexicon import WordLists, WordSet
 >>> from hynlp.entities.boundaries import NameScanner
 >>> from hynlp.entities.candidates import CandidatePool
 >>> from hynlp.entities.gazetteer import Gazetteer
@@ -26,14 +26,17 @@ project, being longer, wins in fusion.
 
 from __future__ import annotations
 
-from hynlp.entities.boundaries import NameScanner, is_cjk, occurrences
+import re
+
+from hynlp.entities.boundaries import NameScanner, is_cjk, made_of, occurrences
 from hynlp.entities.candidates import PRIORITY_SHAPE, Candidate, CandidatePool
 from hynlp.entities.gazetteer import Gazetteer
-from hynlp.entities.lexicon import WordLists
+from hynlp.entities.lexicon import WordLists, WordSet
 from hynlp.entities.lists import enumerations
 
 LEGAL_SUFFIXES = (
-    "集团股份有限公司", "集团有限责任公司", "集团有限公司", "股份有限公司", "有限责任公司", "农村商业银行",
+    "集团股份有限公司", "集团有限责任公司", "集团有限公司", "股份有限公司", "有限责任公司", "农村商业银行", "分公司",
+    "支行", "分行",
     "有限公司", "集团公司", "农商银行", "商业银行", "人寿保险", "财产保险", "保险公司", "证券公司", "集团",
     "公司", "银行",
 )
@@ -43,6 +46,8 @@ INDUSTRY_SUFFIXES = (
     "汽车", "地产", "资本", "电力", "通信", "软件", "环保", "装备", "材料", "纺织", "保险", "证券", "信托",
 )
 COMPANY_TITLES = ("董事长", "总经理", "总裁", "副总裁", "副总经理", "首席执行官", "创始人", "行长", "负责人")
+# 等4家企业 closes a list of companies; 等企业50家 counts kinds of companies.
+COMPANY_LIST_TAIL = re.compile(r"等(?:[0-9一二两三四五六七八九十百几多]+家)?(?:知名|重点|龙头|骨干|头部)?(?:企业|公司)(?![0-9一二两三四五六七八九十百几多])")
 BLOCKED_AFTER = frozenset("化军群卡业")  # 集团化, 集团军, 银行卡, 银行业
 
 
@@ -50,6 +55,7 @@ class CompanyRules:
     def __init__(self, words: WordLists, scanner: NameScanner, gazetteer: Gazetteer):
         self.scanner = scanner
         self.gazetteer = gazetteer
+        self.kinds = WordSet(words["sector"].words | words["generic"].words)
 
     def __call__(self, pool: CandidatePool) -> None:
         # A known company name is exact: no suffix rule re-reads its left edge.
@@ -81,7 +87,7 @@ class CompanyRules:
             opening = max(text.rfind("（", 0, end), text.rfind("(", 0, end))
             if 0 < opening and end - opening <= 6 and all(is_cjk(ch) for ch in text[opening + 1:end - 1]):
                 end = opening
-        return self.scanner.left_edge(pool, end, max_len=20 if strong else 10,
+        return self.scanner.left_edge(pool, end, max_len=20 if strong else 10, verb_stops=True,
                                       accept=lambda s: self._valid_name(pool, s, end))
 
     def _valid_name(self, pool: CandidatePool, start: int, end: int) -> int | None:
@@ -103,11 +109,17 @@ class CompanyRules:
         return None
 
     def _list_members(self, pool: CandidatePool) -> list[Candidate]:
-        """Members of a 、-list that holds a company and that look like organization names."""
+        """Members of a 、-list that holds a company and that look like organization names,
+        and every member of a list that says it names companies: A、B、C等企业."""
         text = pool.text
         company_spans = {(c.start, c.end) for c in pool.of_type("COMPANY")}
         found = []
         for members in enumerations(pool, self.scanner):
+            if COMPANY_LIST_TAIL.match(text, members[-1][1]):
+                found += [Candidate("COMPANY", s, e, rule="company:list", confidence=0.65) for s, e in members
+                          if (s, e) not in company_spans and len(text[s:e]) <= 12
+                          and self.scanner.is_valid_name(text[s:e]) and not made_of(text[s:e], self.kinds)]
+                continue
             if not any(span in company_spans for span in members):
                 continue
             for start, end in members:

@@ -7,8 +7,10 @@
   ``国家发改委``, ``某某区委宣传部``.
 * A working body named after its task: ``某某片区城市更新项目指挥部``.
 
-An organ written as part of an official's title (``某某区委书记``,
-``管委会主任``) is left to the official: it becomes his organization.
+An organ written as part of a title that takes in its unit
+(``某某区委书记``, ``某某街道党工委书记``) is left to the official: it becomes
+his organization. A full organ name before a title
+(``某某经济开发区管委会主任``) is an organ all the same.
 
 >>> from hynlp.entities.lexicon import WordLists, TitleTable
 >>> from hynlp.entities.boundaries import NameScanner, occurrences
@@ -63,6 +65,15 @@ class GovRules:
         """True when a job title starts at ``pos``: the organ is the official's."""
         return self.titles.longest_at(text, pos) is not None
 
+    def _title_across(self, text: str, organ_start: int) -> bool:
+        """A title that takes in the unit before the organ: 某某|街道党工委书记,
+        某某|镇党委书记. The organ then belongs to the official."""
+        for pos in range(max(0, organ_start - 3), organ_start):
+            title = self.titles.longest_at(text, pos)
+            if title is not None and pos + len(title.text) > organ_start:
+                return True
+        return False
+
     def _party_committees(self, pool: CandidatePool) -> list[Candidate]:
         """某某区委, 中共某某县委: a unit name, its level, 委."""
         text, found = pool.text, []
@@ -81,7 +92,7 @@ class GovRules:
         for organ in PLACE_ORGANS:
             for start in occurrences(text, organ):
                 end = start + len(organ)
-                if end in seen_ends or self._in_title(text, start):
+                if end in seen_ends or self._title_across(text, start):
                     continue
                 seen_ends.add(end)
                 edge = self._place_prefix(pool, start)

@@ -35,9 +35,12 @@ def members_ending_at(pool: CandidatePool, scanner: NameScanner, end: int,
             spans.append((pos, member_end))
             member_end = pos - 1
         pos -= 1
+    def is_member(name: str) -> bool:
+        return len(name) >= 2 and not scanner.is_generic(name)
+
     def accept(start: int) -> int | None:
-        start = scanner.trim_leading(pool, start, member_end)
-        return None if scanner.is_generic(text[start:member_end]) else start
+        start = scanner.trim_leading_tokens(pool, scanner.trim_leading(pool, start, member_end), member_end, is_member)
+        return start if start is not None and is_member(text[start:member_end]) else None
 
     # The first member's suffix may follow a weak stop (上海恒和|集团), so the
     # scan goes on past a weak stop until the member is more than a generic word.

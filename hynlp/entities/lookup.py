@@ -2,9 +2,9 @@
 
 A full name (``山东省``, ``国务院``) is taken wherever it occurs. A short form
 or a two-character name (``山东``, ``国网``, ``鲁南``) is taken only where it
-stands on its own, with a boundary on both sides, so that ``山东`` inside
-``山东大学`` or ``国网山东最大…`` is left alone. A company brand followed by a
-province or city, or by a numbered bureau, is one company: ``国网山东``,
+stands on its own, with a boundary on both sides, so that ``浙江`` inside
+``浙江大学`` and ``江苏`` inside ``国网江苏最大…`` are left alone. A company brand followed by a
+province or city, or by a numbered bureau, is one company: ``国网江苏``,
 ``中建八局``.
 
 >>> from hynlp.entities.lexicon import WordLists
@@ -13,10 +13,10 @@ province or city, or by a numbered bureau, is one company: ``国网山东``,
 >>> from hynlp.entities.gazetteer import Gazetteer
 >>> words = WordLists.read("entity_words.txt")
 >>> rule = GazetteerRule(Gazetteer.load(), NameScanner(words))
->>> pool = CandidatePool("从上海到杭州，国网山东最大的数据中心落户山东大学旁。", [])
+>>> pool = CandidatePool("从南京到杭州，国网江苏最大的储能电站毗邻浙江大学。", [])
 >>> rule(pool)
 >>> [(c.type, c.text(pool.text)) for c in pool.candidates]
-[('PLACE', '上海'), ('PLACE', '杭州'), ('COMPANY', '国网山东')]
+[('PLACE', '南京'), ('PLACE', '杭州'), ('COMPANY', '国网江苏')]
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ class GazetteerRule:
                 and self.scanner.is_right_boundary(pool.text, match.end))
 
     def _company_extension(self, text: str, match: GazetteerMatch) -> int:
-        """End of ``brand + province/city`` (国网山东) or ``brand + 八局`` (中建八局)."""
+        """End of ``brand + province/city`` (国网江苏) or ``brand + 八局`` (中建八局)."""
         bureau = NUMBERED_BUREAU.match(text, match.end)
         if bureau:
             return bureau.end()

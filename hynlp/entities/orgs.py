@@ -40,7 +40,7 @@ class OrgRules:
                 if end in claimed_ends:
                     continue
                 claimed_ends.add(end)
-                edge = self.scanner.left_edge(pool, start, max_len=14,
+                edge = self.scanner.left_edge(pool, start, max_len=14, verb_stops=True,
                                               accept=lambda s, start=start: self._name_start(pool, s, start))
                 if edge is not None:
                     pool.add(Candidate("ORG", edge, end, rule=f"org:{suffix}", confidence=0.7,

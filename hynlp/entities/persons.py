@@ -13,8 +13,8 @@ not. The shapes handled:
 
 A name is a family name plus one or two characters. It is accepted when the
 segmenter tagged it as a person name, or when what follows it ends a name:
-punctuation, or a word such as 说, 主持, 率领, 一行. ``区委书记给出了答案`` has
-no name, and neither has ``区委书记向广大企业…``. Later bare mentions of a
+punctuation, or a word such as 说, 主持, 率领, 一行. ``区委书记给出了思路`` has
+no name, and neither has ``区委书记向客商介绍…``. Later bare mentions of a
 found name are tagged PERSON without a title.
 
 >>> from hynlp.entities.lexicon import WordLists, TitleTable, Surnames

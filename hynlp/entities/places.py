@@ -1,6 +1,6 @@
 """PLACE candidates: administrative units, zones, and places named as locations.
 
-* Administrative units end in 省/市/区/县/镇/乡/街道/村/社区…: ``振兴街街道``,
+* Administrative units end in 省/市/区/县/镇/乡/街道/村/社区…: ``长青街街道``,
   ``某某区``. The name before the suffix is found by the left-edge scanner and
   must not be generic (``全区``, ``城区``, ``美丽乡村`` are not places).
 * Zones end in 经济开发区, 高新区, 片区, 园区…: ``某某经济开发区``.
@@ -16,10 +16,10 @@
 >>> from hynlp.entities.boundaries import NameScanner
 >>> words = WordLists.read("entity_words.txt")
 >>> rules = PlaceRules(words, NameScanner(words))
->>> pool = CandidatePool("在振兴街街道，全区上下齐心。", [])
+>>> pool = CandidatePool("在长青街街道，全区上下齐心。", [])
 >>> rules(pool)
 >>> [(c.type, c.text(pool.text)) for c in pool.candidates]
-[('PLACE', '振兴街街道')]
+[('PLACE', '长青街街道')]
 """
 
 from __future__ import annotations
@@ -69,6 +69,7 @@ ZONE_SUFFIXES = (
 )
 LOCATION_HEADS = ("中心", "产业园", "科技园", "工业园", "园区", "基地", "小镇", "片区", "商圈", "街区", "城", "谷", "港")
 LOCATION_TRIGGERS = frozenset(("在", "位于", "落户", "落户于", "入驻", "走进", "来到", "地处", "坐落于", "坐落在", "进驻", "扎根"))
+SERVICE_CENTRES = ("服务中心", "办事中心", "政务中心", "融媒体中心", "指挥中心")
 LOCATION_AFTER = frozenset("，。、；内里的,")
 UNIT_CHARACTERS = frozenset("省市区县镇乡村")
 INNER_UNITS = frozenset("省县区乡镇村")
@@ -151,6 +152,8 @@ class PlaceRules:
             return False  # 邢台县|南市, 三桥村|村: a unit name does not hold another unit
         if name[-1] in DETERMINERS:  # 还有全|区, 向各|县: a determiner, not a name, before the unit
             return False
+        if len(name) == 1 and (name in self.scanner.hard or name in self.scanner.weak):
+            return False  # 向|县: a one-character county name is never a function word
         return not self.scanner.is_generic(name)
 
     def _zones(self, pool: CandidatePool, fences: set[int]) -> list[Candidate]:
@@ -181,6 +184,8 @@ class PlaceRules:
                     continue
                 edge = self.scanner.left_edge(pool, end, max_len=16,
                                               accept=lambda s, end=end: self._located_name(pool, s, end))
+                if text[:end].endswith(SERVICE_CENTRES):
+                    continue  # 某某区企业服务中心 is an office, not a place
                 if edge is not None and any(text[:edge].endswith(t) for t in LOCATION_TRIGGERS):
                     found.append(Candidate("PLACE", edge, end, rule="located", confidence=0.7,
                                            priority=PRIORITY_SHAPE - 1))

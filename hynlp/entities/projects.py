@@ -1,8 +1,8 @@
 """PROJECT candidates: named construction, investment and signed projects.
 
-* A name ending in 项目 or 工程, with its stage kept (``…项目二期``):
-  ``山东某某扩产能项目``, ``某某路改造提升工程``.
-* A name ending in a stage: ``某某二期``.
+* A name ending in 项目 or 工程: ``山东某某扩产能项目``, ``某某路改造提升工程``
+  (in ``某某项目一期`` the project is ``某某项目``).
+* A name ending in a stage: ``某某二期``, ``某某新能源产业园二期``.
 * A name ending in 产业园, 基地, 综合体… counts only in a clause that builds,
   starts or signs something (开工, 签约, 落户, 投产…): ``打造…生产基地`` is a
   plan, not a project.
@@ -21,7 +21,7 @@ is no name: 重大项目, 在建项目, 省市区重点项目, 该项目, 项目
 >>> from hynlp.entities.candidates import CandidatePool
 >>> words = WordLists.read("entity_words.txt")
 >>> rules = ProjectRules(words, NameScanner(words))
->>> pool = CandidatePool("今年抓好山东某某扩产能项目，推进216个省市区重点项目。", [])
+>>> pool = CandidatePool("今年抓好山东某某扩产能项目，推进128个省市区重点项目。", [])
 >>> rules(pool)
 >>> [c.text(pool.text) for c in pool.of_type("PROJECT")]
 ['山东某某扩产能项目']
@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hynlp.entities.boundaries import CLAUSE_BREAKS, NameScanner, is_cjk, occurrences
+from hynlp.entities.boundaries import CLAUSE_BREAKS, NameScanner, is_cjk, made_of, occurrences
 from hynlp.entities.candidates import PRIORITY_SHAPE, Candidate, CandidatePool
 from hynlp.entities.lexicon import WordLists, WordSet
 from hynlp.entities.lists import members_ending_at
@@ -43,7 +43,6 @@ WEAK_HEADS = ("总部基地", "产业基地", "产业园", "科技园", "工业�
               "综合体", "基地", "小镇")
 STAGE = re.compile(r"[一二三四五六七八九十]期(?:工程)?")
 NOT_BEFORE_STAGE = frozenset("一二三四五六七八九十百千零〇两第本上下同近每前后首末当新")
-STAGE_AFTER_HEAD = re.compile(r"[（(]?[一二三四五六七八九十]期(?:工程)?[）)]?")
 # A character after the head that makes it part of another word: 工程车, 项目库.
 HEAD_BLOCKERS = {"项目": frozenset("库化制法群组"), "工程": frozenset("车师院局学兵队款量机技咨")}
 BUILD_CONTEXT = ("开工", "动工", "奠基", "签约", "落户", "建成", "投产", "竣工", "封顶", "开建", "试运营",
@@ -57,11 +56,12 @@ LOCATION_LEVELS = frozenset(("街道", "镇", "乡", "村", "社区"))
 NAME_OPENING_LEVELS = frozenset(("省", "市", "区", "县"))
 NOT_PROJECT_LISTS = ("的", "领域", "行业", "产业", "方面", "类")
 VENUES = ("广场", "商区", "商圈", "商场", "商城", "大厦", "街", "路", "公园", "小区", "市场", "景区")
+ROUTE_JOINER = re.compile(r"(?<![截直乃以甚])至$")  # 东岚至临河快速路, not 截至
 WORKING_BODY_AFTER = ("指挥部", "领导小组", "工作专班")
 CAPACITY_SPEC = re.compile(r"(?:年产|年产能|年加工|年处理|日处理|年生产|年出栏|年吞吐|年装配)[0-9.一二三四五六七八九十百千万亿]+"
                            r"(?:万|亿)?(?:吨|台|套|辆|件|片|只|头|平方米|立方米|千瓦|兆瓦|标箱|条|颗|块|张|瓶|个)$")
 # 等10个重点项目, 等项目, or a bare count: A、B两个项目.
-LIST_TAIL = re.compile(r"(?:等(?P<count>[0-9一二两三四五六七八九十百几]+[个项批])?|(?P<bare>[0-9一二两三四五六七八九十百几]+[个项]))"
+LIST_TAIL = re.compile(r"(?:等(?P<count>[0-9一二两三四五六七八九十百几]+[个项])?|(?P<bare>[0-9一二两三四五六七八九十百几]+[个项]))"
                        r"(?P<mods>[\u4e00-\u9fff]{0,8}?)(?:项目|工程)")
 
 
@@ -89,6 +89,8 @@ class ProjectRules:
     def __init__(self, words: WordLists, scanner: NameScanner):
         self.scanner = scanner
         self.construction = words["construction"]
+        self.modifiers = words["modifier"]
+        self.qualifiers = WordSet(self.modifiers.words | words["sector"].words)
 
     def __call__(self, pool: CandidatePool) -> None:
         units = _Units.of(pool)
@@ -105,71 +107,98 @@ class ProjectRules:
                     continue
                 if head in WEAK_HEADS and not self._builds(text, start):
                     continue
-                if head in STRONG_HEADS and (stage := STAGE_AFTER_HEAD.match(text, end)):
-                    end = stage.end()
                 candidate = self._named(pool, start, end, units, f"project:{head}")
                 if candidate is not None and not (head == "工程" and _quoted(text, candidate)):
-                    found.append(candidate)
+                    found += [candidate, *self._units_inside(pool, candidate)]
         return found
 
     def _staged(self, pool: CandidatePool, units: _Units) -> list[Candidate]:
-        """某某二期: a name followed by its stage (项目二期 is handled with its head)."""
+        """某某二期: a name followed by its stage."""
         found = []
         for stage in STAGE.finditer(pool.text):
-            if pool.text[stage.end():stage.end() + 2] in STRONG_HEADS:
-                continue
+            if pool.text[stage.end():stage.end() + 2] in STRONG_HEADS or pool.text[:stage.start()].endswith(STRONG_HEADS):
+                continue  # 某某项目一期 is the phase of 某某项目, which is the entity
             if stage.start() and pool.text[stage.start() - 1] in NOT_BEFORE_STAGE:
                 continue  # 第二期, 一百一十二期, 最近一期: an issue number, not a stage
             candidate = self._named(pool, stage.start(), stage.end(), units, "project:stage")
             if candidate is not None:
-                found.append(candidate)
+                found += [candidate, *self._units_inside(pool, candidate)]
         return found
 
     def _named(self, pool: CandidatePool, head_start: int, end: int, units: _Units,
                rule: str) -> Candidate | None:
-        fences = units.location_by_end
-        edge = self.scanner.left_edge(pool, head_start, max_len=24, fences=fences,
+        edge = self.scanner.left_edge(pool, head_start, max_len=24, fences=units.location_by_end,
                                       accept=lambda s: self._name_start(pool, s, head_start, units))
-        if edge is None:
-            edge = self._place_qualified(pool, head_start, units)
+        if edge is None or edge in units.location_by_end:
+            qualified = self._place_qualified(pool, head_start, units)
+            edge = qualified if qualified is not None else edge
+        if edge is None and rule == "project:stage":
+            edge = self._staged_kind(pool, head_start)
         if edge is None:
             return None
-        if capacity := CAPACITY_SPEC.search(pool.text, max(0, edge - 16), edge):
-            # 年产5万吨|某某材料项目: the capacity is part of the name, and so is the
-            # company written before it.
-            edge = capacity.start()
-            owner = self.scanner.left_edge(pool, edge, max_len=20, fences=fences,
-                                           accept=lambda s: self.scanner.clean_start(pool, s, edge))
-            edge = owner if owner is not None else edge
+        edge = self._with_written_before(pool, edge, units)
         nests = pool.text.startswith(WORKING_BODY_AFTER, end)
         return Candidate("PROJECT", edge, end, rule=rule, confidence=0.8, priority=PRIORITY_SHAPE, nests=nests)
 
-    def _place_qualified(self, pool: CandidatePool, head_start: int, units: _Units) -> int | None:
-        """某某街道|老旧小区改造|工程: a generic kind of works names a project once
-        its place is written before it; the place then belongs to the name."""
+    @staticmethod
+    def _units_inside(pool: CandidatePool, project: Candidate) -> list[Candidate]:
+        """The unit that opens a project's name stays an entity inside it:
+        某某街道 in 某某街道老旧小区改造工程 is a place all the same."""
+        return [unit.with_(nests=True) for unit in pool.of_type("PLACE", "GOV")
+                if unit.start == project.start and unit.end < project.end and admin_level(unit.text(pool.text))]
+
+    def _with_written_before(self, pool: CandidatePool, edge: int, units: _Units) -> int:
+        """Extend the name over what belongs to it though a stop stands before:
+        a capacity and its owner (某某公司年产5万吨|…项目), a route (东岚至|临河…工程)."""
         text = pool.text
-        for kind_start in range(max(0, head_start - 12), head_start - 1):
+        capacity = CAPACITY_SPEC.search(text, max(0, edge - 16), edge)
+        if capacity is None and not ROUTE_JOINER.search(text, 0, edge):
+            return edge
+        inner = capacity.start() if capacity is not None else edge - 1
+        owner = self.scanner.left_edge(pool, inner, max_len=20, fences=units.location_by_end,
+                                       accept=lambda s: self.scanner.clean_start(pool, s, inner))
+        if owner is not None:
+            return owner
+        return inner if capacity is not None else edge
+
+    def _place_qualified(self, pool: CandidatePool, head_start: int, units: _Units) -> int | None:
+        """The place before a kind of works belongs to its name: 某某街道老旧小区改造工程,
+        某某镇乡村振兴示范片区项目; before a proper name it does not (某某街道|恒隆广场项目)."""
+        text = pool.text
+        for kind_start in range(head_start - 2, max(0, head_start - 14) - 1, -1):
             place = units.location_by_end.get(kind_start)
             kind = text[kind_start:head_start]
-            if (place is not None and self.construction.ending_at(text, head_start)
-                    and self.scanner.is_generic(kind) and all(is_cjk(ch) for ch in kind)):
-                return place.start
+            if place is None or not all(is_cjk(ch) for ch in kind):
+                continue
+            works = self.construction.ending_at(text, head_start) or self.scanner.is_generic(kind)
+            return place.start if works and not made_of(kind, self.qualifiers) else None
         return None
+
+    def _staged_kind(self, pool: CandidatePool, stage_start: int) -> int | None:
+        """新能源产业园二期: with its stage, a park or base of a named kind is one project."""
+        text = pool.text
+
+        def accept(start: int) -> int | None:
+            start = self.scanner.trim_leading(pool, start, stage_start)
+            name = text[start:stage_start]
+            head = next((h for h in WEAK_HEADS if name.endswith(h)), None)
+            if head is None or len(name) < len(head) + 2 or made_of(name[:-len(head)], self.modifiers):
+                return None
+            return start
+        return self.scanner.left_edge(pool, stage_start, max_len=16, accept=accept)
 
     def _name_start(self, pool: CandidatePool, start: int, end: int, units: _Units) -> int | None:
         """Trimmed start of a valid project name in ``[start, end)``, or None.
 
-        A name opened by a county or district needs more than generic words
-        after it (某某区重点项目 names nothing) unless they name a kind of works
-        (某某区城市更新项目).
+        A name opened by a county or district needs more than modifiers after
+        it: 某某区重点项目 names nothing, 某某区城市更新项目 does.
         """
         text = pool.text
         start = self.scanner.clean_start(pool, start, end, leading=(LEADING_MODIFIERS, self.construction))
         if start is None:
             return None
         for unit_end in units.opening_ends.get(start, ()):
-            rest = text[unit_end:end]
-            if unit_end < end and self.scanner.is_generic(rest) and not self.construction.ending_at(text, end):
+            if unit_end <= end and made_of(text[unit_end:end], self.qualifiers):
                 return None
         return start
 
@@ -189,7 +218,7 @@ class ProjectRules:
         for tail in LIST_TAIL.finditer(text):
             mods = tail.group("mods")
             if mods and (not self.scanner.is_generic(mods) or any(w in mods for w in NOT_PROJECT_LISTS)):
-                continue  # 医养健康、半导体等领域的优质项目: the list names fields, not projects
+                continue  # 新能源、新材料等领域的优质项目: the list names fields, not projects
             members = [(s, e) for s, e in members_ending_at(pool, self.scanner, tail.start())
                        if self.scanner.is_valid_name(text[s:e]) and self._name_start(pool, s, e, units) is not None]
             if tail.group("bare") and len(members) < 2:
@@ -205,6 +234,6 @@ class ProjectRules:
 
 def _quoted(text: str, candidate: Candidate) -> bool:
     """“某某工程” in quotation marks is a programme's slogan, not a construction project."""
-    return (candidate.start > 0 and text[candidate.start - 1] in "“‘\""
-            and text[candidate.end:candidate.end + 1] in ("”", "’", "\""))
+    opening, closing = text.rfind("“", 0, candidate.start), text.rfind("”", 0, candidate.start)
+    return opening > closing and text.startswith("”", candidate.end)
 

@@ -2,10 +2,10 @@
 
 >>> from hynlp.document import Document
 >>> from hynlp.normalize import normalize
->>> doc = Document(doc_id="d", raw="在某河街道远洋广场项目内，工人们正在装修。")
+>>> doc = Document(doc_id="d", raw="在某河街道恒隆广场项目内，工人们正在装修。")
 >>> doc.normalized = normalize(doc.raw)
 >>> [(e.type, e.text) for e in EntityTagger()(doc).entities]
-[('PLACE', '某河街道'), ('PROJECT', '远洋广场项目')]
+[('PLACE', '某河街道'), ('PROJECT', '恒隆广场项目')]
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 from hynlp.config import EntityConfig
 from hynlp.document import Document
 from hynlp.entities.boundaries import NameScanner
+from hynlp.entities.bylines import metadata_spans
 from hynlp.entities.candidates import Candidate, CandidatePool
 from hynlp.entities.companies import CompanyRules
 from hynlp.entities.dates import DateRules
@@ -65,17 +66,22 @@ class EntityTagger:
         if self.short_form_mentions:
             extra += short_form_mentions(chosen, pool, self.scanner)
         if extra:
-            chosen = select(chosen + extra)
+            chosen = select(chosen + _outside_metadata(extra, pool.text))
         chosen = with_canonical(chosen, pool.text)
         doc.entities = [self._entity(doc, c) for c in chosen]
         return doc
 
     def candidates(self, doc: Document) -> CandidatePool:
-        """Every candidate the rules and earlier components propose, before fusion."""
+        """Every candidate the rules and earlier components propose, before fusion.
+
+        Candidates inside source lines and reporter credits are dropped: they
+        are article metadata.
+        """
         pool = CandidatePool(doc.text, doc.tokens)
         pool.extend(Candidate.from_entity(e) for e in doc.entities)
         for rule in self.rules:
             rule(pool)
+        pool.candidates = _outside_metadata(pool.candidates, pool.text)
         return pool
 
     @staticmethod
@@ -85,3 +91,9 @@ class EntityTagger:
                       raw_start=raw_start, raw_end=raw_end, title=cand.title,
                       organization=cand.organization, canonical=cand.canonical,
                       confidence=round(cand.confidence, 3), source=cand.source, rule=cand.rule)
+
+
+def _outside_metadata(candidates: list[Candidate], text: str) -> list[Candidate]:
+    spans = metadata_spans(text)
+    return [c for c in candidates if not any(start < c.end and c.start < end for start, end in spans)]
+
