@@ -33,7 +33,7 @@ EntityType = Literal["PROJECT", "COMPANY", "ORG", "GOV", "PERSON", "PLACE", "DAT
 Qualifier = Literal["exact", "at_least", "at_most", "approx"]
 FigureKind = Literal[
     "investment", "revenue", "output", "funding", "households", "rate",
-    "area", "length", "capacity", "count", "other",
+    "area", "length", "count", "other",
 ]
 Source = Literal["rule", "gazetteer", "model"]
 

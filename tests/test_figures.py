@@ -21,6 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hynlp.document import Document
+from hynlp.evaluate import longest_common_run, subject_matches
 from hynlp.figures import FigureExtractor
 from hynlp.normalize import normalize
 from hynlp.normalize.fixers import Normalizer
@@ -49,26 +50,6 @@ class Extract:
 @pytest.fixture(scope="module")
 def extract() -> Extract:
     return Extract()
-
-
-def longest_common_run(a: str, b: str) -> int:
-    best, previous = 0, [0] * (len(b) + 1)
-    for ch in a:
-        current = [0] * (len(b) + 1)
-        for j, other in enumerate(b, 1):
-            if ch == other:
-                current[j] = previous[j - 1] + 1
-                best = max(best, current[j])
-        previous = current
-    return best
-
-
-def subject_matches(predicted: str | None, expected: str) -> bool:
-    if not predicted:
-        return False
-    if len(expected) < 3:
-        return predicted == expected
-    return longest_common_run(predicted, expected) >= max(3, 0.3 * len(expected))
 
 
 def parse_expected(field: str) -> list[dict]:
@@ -159,13 +140,53 @@ def test_project_entity_becomes_the_linked_subject(extract):
                     raw_start=start, raw_end=start + 7)
     doc = extract(text, [entity])
     assert [(f.subject, f.subject_entity, f.subject_rule) for f in doc.figures] == [
-        ("城北物流港项目", 0, "project_carried"), ("城北物流港项目", 0, "project_carried")]
+        ("城北物流港项目总投资", 0, "project_carried+measure_phrase"),
+        ("城北物流港项目建成仓库", 0, "project_carried+measure_phrase")]
 
 
 def test_subject_rule_is_recorded(extract):
     doc = extract("今年旅游收入达到70亿元以上。")
     (figure,) = doc.figures
-    assert (figure.subject, figure.subject_rule, figure.qualifier) == ("旅游收入", "cue_noun", "at_least")
+    assert (figure.subject, figure.subject_rule, figure.qualifier) == ("旅游收入", "measure_phrase", "at_least")
+
+
+def test_subject_joins_the_sentence_topic_and_the_figure_own_words(extract):
+    doc = extract("南湖片区综合整治工程是全县今年的重点民生工程，改造建筑面积12万平方米，惠及居民860户。")
+    assert [(f.subject, f.subject_rule) for f in doc.figures] == [
+        ("南湖片区综合整治工程改造建筑面积", "project_in_sentence+measure_phrase"),
+        ("南湖片区综合整治工程惠及居民", "project_in_sentence+measure_phrase")]
+
+
+def _entity(text: str, name: str, kind: str) -> Entity:
+    start = text.index(name)
+    return Entity(type=kind, text=name, start=start, end=start + len(name), raw_start=start,
+                  raw_end=start + len(name))
+
+
+def test_company_anaphor_points_to_the_company(extract):
+    text = "代表团走访了恒川通讯集团。该集团是世界500强企业，去年营业收入超过900亿元。"
+    doc = extract(text, [_entity(text, "恒川通讯集团", "COMPANY")])
+    assert [(f.subject, f.subject_entity, f.subject_rule) for f in doc.figures] == [
+        ("恒川通讯集团营业收入", 0, "company_carried+measure_phrase")]
+
+
+def test_place_opening_the_sentence_names_its_bare_measures(extract):
+    text = "北湖高新区规划面积9.2平方公里，已建成区面积4.1平方公里。"
+    doc = extract(text, [_entity(text, "北湖高新区", "PLACE")])
+    assert [(f.subject, f.subject_rule) for f in doc.figures] == [
+        ("北湖高新区规划面积", "measure_phrase"), ("北湖高新区建成区面积", "previous_figure+measure_phrase")]
+
+
+def test_number_inside_a_project_name_is_no_figure(extract):
+    text = "年产5万吨饲料加工项目获得授信2000万元。"
+    doc = extract(text, [_entity(text, "年产5万吨饲料加工项目", "PROJECT")])
+    assert [(f.surface, f.kind) for f in doc.figures] == [("2000万元", "funding")]
+
+
+def test_scorer_overlap_helpers_come_from_evaluate():
+    assert longest_common_run("老旧小区改造建筑面积", "改造建筑面积") == 6
+    assert subject_matches("东岚快速路工程总投资", "东岚快速路工程")
+    assert not subject_matches("项目", "东岚快速路工程")
 
 
 def test_needs_sentences():

@@ -1,4 +1,4 @@
-"""Figures: money, rates, areas, lengths, capacities and counts, as records.Figure.
+"""Figures: money, rates, areas, lengths, power and counts, as records.Figure.
 
 The package reads a normalized, sentence-split :class:`~hynlp.document.Document`:
 
@@ -6,9 +6,14 @@ The package reads a normalized, sentence-split :class:`~hynlp.document.Document`
   unit (:mod:`~hynlp.figures.units`) into candidates, with their qualifier
   (:mod:`~hynlp.figures.qualifiers`) and kind (:mod:`~hynlp.figures.kinds`),
   dropping what :mod:`~hynlp.figures.exclusions` says is not a figure;
-- :mod:`~hynlp.figures.subjects` names what each one measures, using the
-  project mentions of :mod:`~hynlp.figures.projects`;
+- :mod:`~hynlp.figures.subjects` names what each one measures: the figure's own
+  words (:mod:`~hynlp.figures.measures`, :mod:`~hynlp.figures.nouns`) joined to
+  the topic of its sentence (:mod:`~hynlp.figures.topics`), using the project
+  mentions of :mod:`~hynlp.figures.projects`;
 - :class:`FigureExtractor` is the pipeline component.
+
+Word lists live in :mod:`~hynlp.figures.lexicon`, clause geometry in
+:mod:`~hynlp.figures.phrases`.
 """
 
 from hynlp.figures.extractor import FigureExtractor

@@ -19,11 +19,13 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from hynlp.figures import exclusions
-from hynlp.figures.kinds import kind_for, money_cue
-from hynlp.figures.lexicon import TRAILING_TRIMS
+from hynlp.figures.kinds import kind_for, money_cue, trailing_cue
+from hynlp.figures.lexicon import (
+    ABSTRACT_NOUNS, CONTINUATION_OPENERS, MEASURE_TOKENS, PREDICATE_OPENERS, TRAILING_TRIMS,
+)
 from hynlp.figures.phrases import (
-    ITEM_BREAKS, WINDOW, clause_end, clause_start, counted_noun_ending, first_counted_noun,
-    trim_leading,
+    ITEM_BREAKS, WINDOW, clause_end, clause_start, counted_noun_ending, first_counted_noun, is_cjk,
+    trim, trim_leading,
 )
 from hynlp.figures.qualifiers import prefix_qualifier, resolve_qualifier, suffix_qualifier
 from hynlp.figures.units import UnitMatch, match_unit
@@ -32,6 +34,11 @@ from hynlp.records import FigureKind, Qualifier, Sentence
 
 RANGE_MARKS = frozenset("至到-~～—－")
 CUE_GAP = 2  # 总投资约, 签约金额达: a cue this close introduces the money itself
+GENERAL_NOUN_MAX = 8  # 组建8个产业招商专班: how long an unlisted counted noun may be
+FRAME_ITEM_MAX = 3  # 87个项目中，已有79个复工: what may stand before a count that refers back
+FRAME_ENDS = ("之中", "当中", "中", "里")
+CONJUNCTIONS = ("及", "和", "与", "以及", "或")
+PROGRESS_MEASURES = frozenset("个家项")  # 第25个完成签约的项目; never 第二批重大项目签约
 
 
 @dataclass(frozen=True)
@@ -41,7 +48,7 @@ class NounPhrase:
     start: int
     end: int
     unit: str
-    side: str  # "after" (216个重点项目) or "before" (签约项目90个)
+    side: str  # "after" (216个重点项目), "before" (签约项目90个) or "frame" (项目中，已有79个)
 
 
 @dataclass(frozen=True)
@@ -57,7 +64,8 @@ class Candidate:
     kind: FigureKind
     sentence: Sentence
     clause_start: int
-    cue: tuple[int, int, FigureKind] | None = None
+    cue: tuple[int, int, FigureKind] | None = None  # the money cue word before the amount
+    trailing: tuple[int, int, FigureKind] | None = None  # the money noun after it (万元专项资金)
     noun: NounPhrase | None = None
     rule: str = ""
 
@@ -76,7 +84,7 @@ def find_candidates(text: str, sentences: list[Sentence]) -> list[Candidate]:
         candidate = _candidate(text, span, sentences[index])
         if candidate is not None:
             found.append(candidate)
-    return _join_ranges(text, found)
+    return _continue_kinds(text, _join_ranges(text, found))
 
 
 def _unit_of(text: str, span: NumberSpan) -> UnitMatch | None:
@@ -92,7 +100,8 @@ def _candidate(text: str, span: NumberSpan, sentence: Sentence) -> Candidate | N
     if unit is None:
         return None
     floor, ceiling = clause_start(text, span.start, sentence.start), sentence.end
-    progress = unit.family == "count" and exclusions.progress_ordinal(text, span.start, unit.end, ceiling)
+    progress = (unit.measure in PROGRESS_MEASURES
+                and exclusions.progress_ordinal(text, span.start, unit.end, ceiling))
     if not progress and _excluded(text, span, unit):
         return None
     prefix, start = prefix_qualifier(text, span.start, floor)
@@ -102,34 +111,41 @@ def _candidate(text: str, span: NumberSpan, sentence: Sentence) -> Candidate | N
     unit_code, noun = unit.unit, None
     if unit.family == "count":
         noun = counted_noun(text, start, end, floor, ceiling)
+        if noun is None and not unit.unit:
+            noun = unlisted_noun(text, span, start, end, (floor, ceiling, sentence.start), unit.measure or "")
         unit_code = noun.unit if noun is not None else unit.unit
         if not unit_code:
             return None
     cue = money_cue(text, start, floor) if unit.family == "money" else None
+    trailing = None
     if unit.family == "money":
         cue_adjacent = cue is not None and start - cue[1] <= CUE_GAP
         if exclusions.threshold(text, end, ceiling, has_suffix=suffix is not None, cue_adjacent=cue_adjacent):
             return None
+        trailing = None if cue_adjacent else trailing_cue(text, end, ceiling)
     value = tidy(span.value * unit.factor + unit.extra)
     value_max = tidy(span.value_max * unit.factor) if span.value_max is not None else None
     return Candidate(
         start=start, end=end, number=span, value=value, value_max=value_max, unit=unit_code,
         family=unit.family, qualifier=resolve_qualifier(prefix, suffix, span.qualifier),
-        kind="count" if progress else kind_for(unit.family, cue, text[floor:span.start]),
-        sentence=sentence, clause_start=floor, cue=cue, noun=noun,
+        kind="count" if progress else kind_for(unit.family, trailing or cue),
+        sentence=sentence, clause_start=floor, cue=cue, trailing=trailing, noun=noun,
         rule=f"{unit.family}:{unit.measure or unit_code}" + (":progress" if progress else ""),
     )
 
 
 def _excluded(text: str, span: NumberSpan, unit: UnitMatch) -> str | None:
     reason = (exclusions.ordinal(text, span.start) or exclusions.quoted_slogan(text, span.start)
-              or exclusions.identifier(span.text, text, span.start))
+              or exclusions.identifier(span.text, text, span.start) or exclusions.zero_word(span))
     if reason is None:
-        reason = exclusions.article_one(span, text) or exclusions.not_a_unit_word(text, unit.end, unit.unit)
+        reason = (exclusions.article_one(span, text)
+                  or exclusions.not_a_unit_word(text, unit.end, unit.unit, unit.measure))
     if reason is None and unit.family in ("count", "households"):
         reason = exclusions.inside_quotes(span, text)
     if reason is None and unit.family == "count":
         reason = exclusions.counts_time(text, unit.end)
+    if reason is None and unit.family == "length":
+        reason = exclusions.speed(text, span.start, unit.end)
     return reason
 
 
@@ -144,8 +160,8 @@ def counted_noun(text: str, start: int, end: int, floor: int, ceiling: int) -> N
 
 
 def _noun_after(text: str, pos: int, ceiling: int) -> NounPhrase | None:
-    if pos >= ceiling or text[pos] in ITEM_BREAKS:
-        return None  # 幼儿园3所、中小学2所: the next item is not what 3所 counts
+    if pos >= ceiling or text[pos] in ITEM_BREAKS or text.startswith(CONJUNCTIONS, pos):
+        return None  # 幼儿园3所、中小学2所, 厂房16栋及研发楼: the next item is not what is counted
     stop = min(clause_end(text, pos, ceiling), pos + WINDOW)
     digit = next((i for i in range(pos, stop) if text[i].isdigit()), stop)
     found = first_counted_noun(text, pos, digit)
@@ -165,6 +181,85 @@ def _noun_before(text: str, start: int, floor: int) -> NounPhrase | None:
     if found is None:
         return None
     return NounPhrase(trim_leading(text, item, found[0]), end, found[1], "before")
+
+
+def unlisted_noun(text: str, span: NumberSpan, start: int, end: int, bounds: tuple[int, int, int],
+                  measure: str) -> NounPhrase | None:
+    """A noun not in COUNTED_NOUNS after a measure word that needs one (组建8个招商服务队,
+    涵洞32道), or the counted noun of the clause before (87个在建项目中，已有79个复工).
+
+    Only Arabic counts take an unlisted noun: Chinese small numerals before an
+    unknown word are mostly rhetoric (三个方面, 两个维护).
+    """
+    floor, ceiling, sentence_start = bounds
+    token = MEASURE_TOKENS.get(measure)
+    if token is None:
+        return None
+    frame = _frame_noun(text, start, floor, sentence_start)
+    if frame is not None or span.chinese:
+        return frame
+    after = _unlisted_after(text, end, ceiling)
+    # 涵洞32道，: the noun before counts only when nothing follows the measure
+    closed = end >= ceiling or text[end] in ITEM_BREAKS or not is_cjk(text[end])
+    before = _unlisted_before(text, start, floor) if after is None and closed else None
+    found = after or before
+    if found is None:
+        return None
+    return NounPhrase(found[0], found[1], token, "after" if after else "before")
+
+
+def _unlisted_after(text: str, pos: int, ceiling: int) -> tuple[int, int] | None:
+    stop = pos
+    while stop < ceiling and stop - pos < GENERAL_NOUN_MAX and is_cjk(text[stop]):
+        if any(text.startswith(word, stop) for word in PREDICATE_OPENERS):
+            break
+        stop += 1
+    return (pos, stop) if _plausible_noun(text[pos:stop]) else None
+
+
+def _unlisted_before(text: str, start: int, floor: int) -> tuple[int, int] | None:
+    begin, end = trim(text, clause_start(text, start, floor, ITEM_BREAKS), start)
+    begin = max(begin, end - GENERAL_NOUN_MAX)
+    phrase = text[begin:end]
+    if not all(map(is_cjk, phrase)) or any(phrase.endswith(word) for word in PREDICATE_OPENERS):
+        return None
+    return (begin, end) if _plausible_noun(phrase) else None
+
+
+def _plausible_noun(phrase: str) -> bool:
+    return len(phrase) >= 2 and not any(phrase.startswith(word) or phrase.endswith(word)
+                                        for word in ABSTRACT_NOUNS)
+
+
+def _frame_noun(text: str, start: int, floor: int, sentence_start: int) -> NounPhrase | None:
+    """87个在建重点项目中，已有79个复工: a count with little before it in its clause
+    counts the things the clause before it sets up."""
+    if floor <= sentence_start or start - floor > FRAME_ITEM_MAX:
+        return None
+    previous = clause_start(text, floor - 1, sentence_start)
+    end = floor - 1
+    frame_end = next((word for word in FRAME_ENDS if text.endswith(word, previous, end)), None)
+    if frame_end is None:
+        return None
+    found = counted_noun_ending(text, previous, end - len(frame_end))
+    if found is None:
+        return None
+    return NounPhrase(trim_leading(text, previous, found[0]), end - len(frame_end), found[1], "frame")
+
+
+def _continue_kinds(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """新增贷款45.8亿元，同比多增7.2亿元: money in a clause that continues the
+    amount before it, with no cue of its own, is of that amount's kind."""
+    result: list[Candidate] = []
+    for candidate in candidates:
+        last = result[-1] if result else None
+        opening = text[candidate.clause_start:candidate.start].lstrip(" ")
+        if (last is not None and candidate.family == "money" and last.family == "money"
+                and candidate.kind == "other" and last.sentence == candidate.sentence
+                and opening.startswith(CONTINUATION_OPENERS)):
+            candidate = replace(candidate, kind=last.kind)
+        result.append(candidate)
+    return result
 
 
 def _join_ranges(text: str, candidates: list[Candidate]) -> list[Candidate]:

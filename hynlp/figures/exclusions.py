@@ -15,6 +15,8 @@ Dates, clock times and durations need no check of their own: 年, 月, 日,
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from hynlp.figures.lexicon import MONEY_CUES, TIME_NOUNS
 from hynlp.figures.phrases import ITEM_BREAKS, clause_end, first_counted_noun
 from hynlp.numbers import CHINESE_DIGITS, NumberSpan
@@ -23,10 +25,15 @@ OPENING_QUOTES = "“「『‘《"
 CLOSING_QUOTES = "”」』’》"
 QUOTE_REACH = 20
 WORDS_AFTER_YUAN = frozenset("化素旦宵结论件器帅老首宇气")
+WORDS_AFTER_MEASURE = MappingProxyType({
+    "部": "门署委长分位件", "道": "路", "处": "理置长", "条": "件例款", "批": "准复", "支": "持撑付出",
+    "所": "以在有属", "场": "所景馆地", "间": "隔",
+})
 SLOGAN_MAX = 12
 IDENTIFIER_CUES = ("电话", "热线", "传真", "手机", "编号", "代码", "备案号", "ICP备", "邮编", "QQ")
 PROGRESS_VERBS = ("完成", "签约", "开工", "竣工", "投产", "腾空", "拆除", "交付", "落地")
 THRESHOLD_NOUN_GAP = 5
+SPEED_CUES = ("设计时速", "时速", "速度", "车速")
 GROUP_UNITS_FOR_THRESHOLDS = frozenset({"projects", "enterprises", "companies"})
 
 
@@ -64,6 +71,25 @@ def identifier(number_text: str, text: str, start: int) -> str | None:
     return "identifier" if digits and any(before.endswith(cue) for cue in IDENTIFIER_CUES) else None
 
 
+def speed(text: str, start: int, unit_end: int) -> str | None:
+    """设计时速60公里, 80公里/小时: a speed is no length."""
+    before = text[max(0, start - len(SPEED_CUES[0])):start]
+    if before.endswith(SPEED_CUES) or text.startswith(("/小时", "每小时", "/h"), unit_end):
+        return "speed"
+    return None
+
+
+def zero_word(span: NumberSpan) -> str | None:
+    """零 alone opens words (零部件, 零距离, 零容忍): a count of nothing is never reported."""
+    return "word" if span.chinese and span.value == 0 else None
+
+
+def inside_name(start: int, end: int, names: list[tuple[int, int]]) -> str | None:
+    """年产10万吨果蔬深加工项目: a number inside a project or company name is part
+    of the name, not a figure of the article."""
+    return "name" if any(s < start and end <= e for s, e in names) else None
+
+
 def label_number(span: NumberSpan, prefix_qualified: bool) -> str | None:
     """Bare magnitudes (千家万户, 百亿级) are labels unless something qualifies them (近百家)."""
     if span.bare and span.qualifier is None and not prefix_qualified:
@@ -79,9 +105,12 @@ def article_one(span: NumberSpan, text: str) -> str | None:
     return None
 
 
-def not_a_unit_word(text: str, unit_end: int, unit: str) -> str | None:
-    """二元结构, 一元化: 元 that begins another word is no money."""
+def not_a_unit_word(text: str, unit_end: int, unit: str, measure: str | None = None) -> str | None:
+    """二元结构, 一元化: 元 that begins another word is no money; 12部门, 3条件: a
+    measure word that begins another word counts nothing."""
     if unit == "CNY" and text[unit_end - 1:unit_end] == "元" and text[unit_end:unit_end + 1] in WORDS_AFTER_YUAN:
+        return "word"
+    if measure is not None and text[unit_end:unit_end + 1] in WORDS_AFTER_MEASURE.get(measure, ""):
         return "word"
     return None
 

@@ -6,12 +6,13 @@
 >>> text = "新开工项目49个，总投资92.8亿元，其中10亿元以上项目2个。"
 >>> doc = SentenceSplitter()(Document(doc_id="x", raw=text, normalized=normalize(text)))
 >>> [(f.kind, f.value, f.unit, f.subject) for f in FigureExtractor()(doc).figures]
-[('count', Decimal('49'), 'projects', '新开工项目'), ('investment', Decimal('9280000000'), 'CNY', '新开工项目'), ('count', Decimal('2'), 'projects', '10亿元以上项目')]
+[('count', Decimal('49'), 'projects', '新开工项目'), ('investment', Decimal('9280000000'), 'CNY', '新开工项目49个总投资'), ('count', Decimal('2'), 'projects', '10亿元以上项目')]
 """
 
 from __future__ import annotations
 
 from hynlp.document import Document
+from hynlp.figures import exclusions
 from hynlp.figures.candidates import Candidate, find_candidates
 from hynlp.figures.projects import ProjectContext
 from hynlp.figures.subjects import Subject, SubjectFinder
@@ -19,6 +20,7 @@ from hynlp.records import Figure
 
 HEADLINE_MAX = 60
 END_MARKS = "。！？!?；;…"
+NAME_TYPES = frozenset({"PROJECT", "COMPANY"})
 
 
 class FigureExtractor:
@@ -40,7 +42,9 @@ class FigureExtractor:
             return doc
         if not doc.sentences:
             raise ValueError("FigureExtractor needs doc.sentences; run the sentence splitter first")
-        candidates = drop_headline_repeats(text, find_candidates(text, doc.sentences))
+        names = [(e.start, e.end) for e in doc.entities if e.type in NAME_TYPES]
+        candidates = [c for c in drop_headline_repeats(text, find_candidates(text, doc.sentences))
+                      if exclusions.inside_name(c.start, c.end, names) is None]
         finder = SubjectFinder(doc, ProjectContext(doc))
         figures: list[Figure] = []
         previous: list[tuple[Candidate, Subject | None]] = []
@@ -66,7 +70,9 @@ def drop_headline_repeats(text: str, candidates: list[Candidate]) -> list[Candid
     end = headline_end(text)
 
     def key(c: Candidate):
-        return c.value, c.value_max, c.unit, c.kind
+        # Kind and counted noun are left out: a headline says things tersely
+        # (15个项目协议总投资…), so the same number may read as another noun there.
+        return c.value, c.value_max, c.family if c.family == "count" else c.unit
 
     body = {key(c) for c in candidates if c.start >= end}
     return [c for c in candidates if c.start >= end or key(c) not in body]

@@ -42,8 +42,28 @@ MEASURES: Mapping[str, str | None] = MappingProxyType({
     "人次": "person_times", "个": None, "家": "enterprises", "名": "people", "位": "people",
     "人": "people", "栋": "buildings", "幢": "buildings", "座": None, "所": None, "处": None,
     "项": None, "套": "units", "张": None, "台": "units", "辆": "vehicles", "条": None,
-    "间": None, "宗": "parcels", "场": None, "件": None,
+    "间": None, "宗": "parcels", "场": None, "件": None, "部": None, "道": None, "批": None,
+    "支": None,
 })
+# What a measure word counts when the noun it measures is not in COUNTED_NOUNS
+# (涵洞32道, 组建8个招商专班): any noun counted with it is a count figure.
+MEASURE_TOKENS: Mapping[str, str] = MappingProxyType({
+    "个": "items", "座": "structures", "所": "institutions", "处": "sites", "项": "items",
+    "张": "items", "条": "items", "间": "rooms", "场": "events", "件": "items", "部": "units",
+    "道": "items", "批": "batches", "支": "teams",
+})
+# Nouns that a measure word may be followed by without counting anything a
+# district reports (三个方面, 5个领域): never a count figure.
+ABSTRACT_NOUNS = ("方面", "领域", "环节", "阶段", "方向", "步骤", "层次", "维度", "板块", "专题",
+                  "重点", "目标", "任务", "举措", "措施", "机制", "体系", "原则", "理念", "字",
+                  "样板", "标杆", "品牌", "高地", "集群", "示范", "全覆盖", "一", "百分点", "实事",
+                  "产业链", "链", "行动", "工作", "活动", "课题", "文章", "轮", "次", "批次", "政策")
+# Words that open a predicate: a count followed by one (79个复工) names no noun after it.
+PREDICATE_OPENERS = (
+    "复工", "开工", "竣工", "投产", "签约", "完成", "实现", "达到", "正在", "已经", "已", "在", "将",
+    "为", "是", "被", "由", "获得", "进行", "参加", "参与", "入驻", "落户", "建成", "通过", "集中",
+    "同步", "陆续", "全部", "均", "都", "共", "和", "与", "及", "等", "的", "中", "以上", "左右",
+)
 
 # Counted nouns (heads of the phrase a count measures), longest first.
 COUNTED_NOUNS: tuple[tuple[str, str], ...] = tuple(sorted((
@@ -70,18 +90,16 @@ COUNTED_NOUNS: tuple[tuple[str, str], ...] = tuple(sorted((
     ("生产线", "production_lines"), ("门店", "stores"), ("酒店", "hotels"), ("景区", "attractions"),
     ("学位", "school_places"), ("车辆", "vehicles"), ("设备", "units"), ("家庭农场", "farms"),
     ("农场", "farms"), ("合作社", "cooperatives"),
+    ("电梯", "elevators"), ("涵洞", "culverts"), ("泊位", "parking_spaces"), ("住宅", "housing_units"),
+    ("非住宅", "premises"), ("商铺", "shops"), ("工作组", "teams"), ("专班", "teams"),
+    ("小组", "teams"), ("队伍", "teams"), ("问题", "issues"), ("意见建议", "suggestions"),
+    ("意见", "suggestions"), ("建议", "suggestions"), ("诉求", "requests"), ("基站", "stations"),
 ), key=lambda pair: -len(pair[0])))
 # One-character nouns count only right after the measure or at the end of a phrase,
 # so that 人 in 人工智能 or 村 in 村级 is not taken for the counted thing.
 SHORT_COUNTED_NOUNS: Mapping[str, str] = MappingProxyType({
     "人": "people", "村": "villages", "楼": "buildings", "镇": "towns", "路": "roads",
     "桥": "bridges", "站": "stations", "店": "stores", "床": "beds",
-})
-# Counts of these are items of a project; their subject is the project.
-PART_UNITS = frozenset({
-    "buildings", "centers", "people", "beds", "parking_spaces", "charging_points", "labs",
-    "housing_units", "units", "jobs", "roads", "bridges", "tunnels", "stations", "production_lines",
-    "platforms", "bases",
 })
 # Counts whose own noun phrase is the subject (签约落地项目90个).
 GROUP_UNITS = frozenset({"projects", "enterprises", "companies", "businesses", "institutions"})
@@ -105,14 +123,20 @@ MONEY_CUES: tuple[tuple[str, str], ...] = tuple(sorted((
     ("资金", "funding"), ("补助", "funding"), ("补贴", "funding"), ("奖补", "funding"),
     ("奖励", "funding"), ("专项债", "funding"), ("债券", "funding"), ("贷款", "funding"),
     ("融资", "funding"), ("拨付", "funding"), ("授信", "funding"), ("补偿", "funding"),
-    ("拨款", "funding"),
+    ("拨款", "funding"), ("首贷", "funding"), ("续贷", "funding"),
+    ("增收", "revenue"), ("内资", "investment"), ("到位资金", "investment"),
+    ("签约总金额", "investment"), ("投资总额", "investment"),
 ), key=lambda pair: -len(pair[0])))
-# Nouns that are themselves the subject of the money they introduce (旅游收入70亿元).
-SUBJECT_CUE_KINDS = frozenset({"revenue", "output", "funding"})
-# Cue words that name an economic measure, a subject even with nothing before them.
+# Money nouns that name an amount written before them (5000万元风险补偿资金池).
+MONEY_NOUN_HEADS: tuple[tuple[str, str], ...] = (
+    ("资金池", "funding"), ("资金", "funding"), ("基金", "funding"), ("专项债", "funding"),
+    ("债券", "funding"), ("授信", "funding"), ("贷款", "funding"), ("补助", "funding"),
+    ("补贴", "funding"), ("奖补", "funding"),
+)
+# Cue words that name an economic measure on their own (固定资产投资增长9.3%):
+# a phrase of one of them is never bare.
 METRIC_CUES = frozenset({"固定资产投资", "外资", "营业收入", "主营业务收入", "生产总值", "增加值",
                          "零售总额", "零售额", "GDP", "税收", "利税"})
-CAPACITY_CUES = ("年产", "产能", "年处理", "能力", "吞吐", "装机", "容量", "规模")
 
 # Qualifier words, longest first within each list.
 QUALIFIER_PREFIXES: tuple[tuple[str, str], ...] = (
@@ -133,15 +157,12 @@ QUALIFIER_BLOCKERS = MappingProxyType({
 # Words trimmed from the start of a subject phrase: time, scope, verbs of doing.
 LEADING_TRIMS = (
     "截至目前", "截至", "其中", "今年", "全年", "去年", "明年", "年内", "当年", "目前", "确保",
+    "据介绍", "据了解", "据悉", "同时", "建成后", "达产后", "投产后", "年均", "每年", "已",
     "力争", "争取", "计划", "预计", "累计", "共计", "共有", "实现", "完成", "引进", "引入",
     "招引", "全区", "全市", "全县", "全镇", "全省", "本次", "此次", "现场", "还有", "以及",
     "专项策划", "精心谋划", "谋划", "策划", "储备", "推动", "推进", "加快", "用好", "包括",
     "分别是", "分别为", "分别", "涉及", "带动", "至少", "并且", "并", "已经", "可以", "可",
 )
-# Words around a cue that say when or how, not what (建成后年产值): a cue noun
-# is a subject of its own only when something else qualifies it (旅游收入).
-CUE_MODIFIER_NOISE = ("建成后", "达产后", "投产后", "达效后", "运营后", "预计", "实现", "全部", "每年",
-                      "年均", "全年", "今年", "当年", "年", "可", "将", "总", "共")
 # Words trimmed from the end of a phrase before a number: linking verbs and metric words.
 TRAILING_TRIMS = (
     "同比增长", "同比下降", "增长", "下降", "提高", "提升", "增加", "减少", "增至", "达到了", "达到",
@@ -168,8 +189,12 @@ COMPOUND_BREAKERS = ("签署", "签订", "签约", "开展", "参加", "参与",
                      "建设", "完成", "实现", "开工", "投产", "正在", "与", "和", "及", "在", "等", "的",
                      "已", "将", "为", "是", "共", "对", "向")
 # Phrases that point back to a project named earlier.
-PROJECT_ANAPHORS = ("该项目", "本项目", "此项目", "这个项目", "该工程", "项目一期", "项目二期",
-                    "项目三期", "一期项目", "二期项目", "项目")
+# 这条 and 这座 (标志着这条全长18.6公里的快速路) point back as well: in this genre the
+# road or building so pointed at is the project just named.
+PROJECT_ANAPHORS = ("该项目", "本项目", "此项目", "这个项目", "该工程", "本工程", "项目一期", "项目二期",
+                    "项目三期", "一期项目", "二期项目", "三期项目", "这条", "这座", "项目")
+# Words that point back to a company named earlier (该集团是世界500强企业).
+COMPANY_ANAPHORS = ("该集团", "该企业", "该公司", "这家企业", "这家公司")
 PROJECT_SUFFIXES = ("项目", "工程")
 # After 项目, these make it a class of projects at an event, not a name (…项目签约仪式).
 PROJECT_EVENT_WORDS = ("签约仪式", "集中签约", "集中开工", "开工仪式", "推介会", "洽谈会", "观摩",
@@ -178,6 +203,36 @@ PROJECT_EVENT_WORDS = ("签约仪式", "集中签约", "集中开工", "开工�
 PROJECT_NAME_OPENERS = (
     "位于", "走进", "来到", "深入", "观摩", "调研", "视察", "参观", "推进", "抓好", "加快", "实施",
     "包括", "其中", "分别是", "签约", "落地", "开工", "街道", "举行", "举办", "召开", "安排", "储备", "谋划", "引进", "招引",
-    "共有", "共", "的", "在", "是", "为", "对", "和", "与",
+    "共有", "共", "的", "在", "是", "为", "对", "和", "与", "成立", "宣布", "介绍", "督导", "投资建设",
     "及", "等", "将", "把", "了", "以", "由", "从", "到", "赴", "如", "抓",
 )
+
+# --- Subject phrases -------------------------------------------------------
+# Words that scope a phrase to the whole area: a phrase with one (全县新增公路
+# 通车里程) reports on the district, not on the project the sentence names.
+SCOPE_WORDS = ("全区", "全县", "全市", "全镇", "全乡", "全省", "全国", "全旗", "本区", "本县", "本市")
+# Openers of a clause that continues the figure before it (完成投资26.4亿元，
+# 同比增长12.6%; 新增贷款45.8亿元，同比多增7.2亿元).
+CONTINUATION_OPENERS = ("同比", "环比", "比上年", "比去年", "较上年", "较去年", "较年初", "较", "占",
+                        "高于", "低于", "增速", "增幅", "完成年度", "完成全年")
+CONTINUATION_BLOCKERS = ("占地", "占用")  # 占地约800亩 measures land, it continues nothing
+# Linking words trimmed from the end of a subject phrase (装机容量达到300兆瓦).
+# Qualifiers (约, 近, 超) are not among them: they belong to the figure's surface,
+# and as last characters they end words (签约, 最近).
+LINK_TRIMS = ("缩短到", "缩短至", "提高到", "提高至", "增加到", "增加至", "下降到", "下降至", "降至",
+              "达到了", "达到", "突破", "超过", "不少于", "不低于", "不超过", "至少", "共计", "合计",
+              "总计", "分别为", "分别", "增至", "提高", "提升", "下降", "减少", "控制在", "保持在", "完成",
+              "实现", "为", "是", "达", "共", "有", "了", "已", "的", "将", "可")
+# Words that name a measure, not a thing (建筑面积, 装机容量, 签约率): with the
+# verbs below, a phrase of nothing else is bare and needs a topic.
+MEASURE_NOUNS = ("总建筑面积", "建筑面积", "占地面积", "用地面积", "规划面积", "总面积", "面积",
+                 "规划用地", "占地", "用地", "征地", "全长", "总长", "长度", "里程", "装机容量", "容量",
+                 "功率", "规模", "总量", "数量", "总数", "增速", "增幅", "占比", "比重", "总额", "金额",
+                 "额", "率")
+PHRASE_VERBS = ("复工", "累计", "共计", "计划", "预计", "年度", "全年", "新增", "新建", "建成后", "达产后",
+                "投产后", "建成", "完成", "实现", "签约", "腾空", "拆除", "征收", "搬迁", "入户", "签订",
+                "到位", "开工", "竣工", "投产", "达产", "涉及", "带动", "提供", "争取", "发放", "设立",
+                "意向", "年均", "每年", "同比", "增长", "多增", "合计", "共", "总", "已", "将", "可", "年")
+# Opening words of a list of names (同日开工的还有A、B等31个项目): the list's head ends there.
+LIST_OPENERS = ("还有", "包括", "涉及", "走访了", "考察了", "了", "有", "是", "为", "如")
+LIST_HEAD_TRIMS = ("还有", "包括", "了", "有", "是", "为", "如")

@@ -1,0 +1,169 @@
+"""The measure phrase: what a figure's own clause says it measures.
+
+Walking left from the number (or from the end of a money cue word) to the
+start of its list item, or to the end of the figure before it in the same
+clause, gives the words that say what the number is: 改造建筑面积, 在岗工人,
+设备采购合同签订率. The phrase is trimmed of time and scope words at its
+start and of linking words (达到, 约, 为) at its end, and cut after a project
+anaphor (该项目总投资 → 总投资, with the anaphor kept for its antecedent).
+
+A phrase is *bare* when it is nothing but measure words, cue words and
+verbs (总投资, 累计签约, 腾空率): it then needs a topic to name what it
+measures. It is *scoped* when it reports on the whole area (全县新增…), and
+a *continuation* when it opens with 同比, 占, 较… and so continues the figure
+before it.
+
+>>> from hynlp.records import Sentence
+>>> from hynlp.figures.candidates import find_candidates
+>>> text = "今年以来，全区累计完成投资5.9亿元，改造建筑面积86.5万平方米，同比增长12%。"
+>>> found = find_candidates(text, [Sentence(index=0, start=0, end=len(text))])
+>>> names = Names((), ())
+>>> [(p.text, p.bare, p.scoped, p.continuation) for p in (measure_phrase(text, c, [], names) for c in found)]
+[('完成投资', True, True, False), ('改造建筑面积', False, False, False), ('同比增长', True, False, True)]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hynlp.figures.candidates import Candidate
+from hynlp.figures.lexicon import (
+    CONTINUATION_BLOCKERS, CONTINUATION_OPENERS, GENERIC_WORDS, LINK_TRIMS, MEASURE_NOUNS, METRIC_CUES,
+    MONEY_CUES, PHRASE_VERBS, SCOPE_WORDS,
+)
+from hynlp.figures.phrases import ITEM_BREAKS, PHRASE_JUNK, clause_start, trim_leading
+from hynlp.figures.projects import ProjectMention
+
+# Heads are stripped from the end of a phrase (计划投资, 建筑面积, 率), modifiers of
+# time and doing from its start (年度, 新增, 已): 专项债券资金 keeps 专项, so it is
+# not bare, while 年度计划投资 is. Measure names (固定资产投资) are never stripped.
+HEAD_WORDS = tuple(sorted({*MEASURE_NOUNS, *PHRASE_VERBS, *(cue for cue, _ in MONEY_CUES)} - METRIC_CUES,
+                          key=len, reverse=True))
+MODIFIER_WORDS = tuple(sorted({*PHRASE_VERBS, *GENERIC_WORDS}, key=len, reverse=True))
+BARE_MIN = 2  # a phrase keeps at least this many characters of its own to name something
+COLONS = ("：", ":")
+
+
+@dataclass(frozen=True)
+class Names:
+    """Spans of names in a document: of projects and companies (``owners``), and of
+    every other named thing but dates and persons (``places``)."""
+
+    owners: tuple[tuple[int, int], ...]
+    places: tuple[tuple[int, int], ...]
+
+    def scope(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` says whose figure it is: it holds a project
+        or company name, or opens with a place (松涛县新增贷款; not 涉及文昌街道居民,
+        where the place is what is reached, not who reports)."""
+        if any(start <= s and e <= end for s, e in self.owners):
+            return True
+        return bool(self.opening(text, start, end))
+
+    def opening(self, text: str, start: int, end: int) -> str:
+        """The name ``text[start:end]`` opens with, or ""."""
+        while start < end and text[start] in PHRASE_JUNK:
+            start += 1
+        found = [e for s, e in self.places if s == start and e <= end]
+        return text[start:max(found)] if found else ""
+
+
+@dataclass(frozen=True)
+class MeasurePhrase:
+    start: int
+    end: int
+    text: str
+    anaphor: ProjectMention | None  # the anaphor the phrase was cut after (该项目, 项目一期)
+    named: ProjectMention | None  # a project named inside the phrase
+    opening: str  # the name the phrase opens with (松涛县 of 松涛县新增贷款), or ""
+    bare: bool
+    scoped: bool
+    continuation: bool
+
+
+def phrase_floor(text: str, c: Candidate, previous_end: int) -> int:
+    """Start of the figure's list item, or the end of the figure before it in the
+    clause, or a colon's end. A list closed by 等 (供水、供热、燃气等老旧管网) is one item."""
+    item = clause_start(text, c.start, c.clause_start, ITEM_BREAKS)
+    if "等" in text[item:c.start] or _follows_list(text, item, c):
+        item = c.clause_start
+    colon = max(text.rfind(mark, item, c.start) for mark in COLONS)  # 建设内容：新建机房楼4栋
+    return max(item, previous_end, colon + 1)
+
+
+def _follows_list(text: str, item: int, c: Candidate) -> bool:
+    """城关镇、白石镇、临河镇3个镇: a count right after a list of names counts them."""
+    return item > c.clause_start and text[item - 1] == "、" and c.noun is not None and c.noun.side == "after"
+
+
+def measure_phrase(text: str, c: Candidate, mentions: list[ProjectMention], names: Names,
+                   previous_end: int = 0) -> MeasurePhrase:
+    """The measure phrase of candidate ``c``; ``previous_end`` is where the figure
+    before it in the same clause ends (0 when none)."""
+    floor = phrase_floor(text, c, previous_end)
+    end = c.start
+    if c.cue is not None and c.cue[0] >= floor:
+        end = c.cue[1]  # 一般公共预算收入完成27.15亿元: the cue ends the phrase
+    start, anaphor, named = floor, None, None
+    for mention in mentions:
+        if floor <= mention.start and mention.end <= end and not mention.predicate:
+            if mention.anaphor:
+                start, anaphor, named = mention.end, mention, None
+            elif start <= mention.start:
+                start, named = mention.start, mention  # 由某公司投资的A项目计划投资: A项目 on
+    item = clause_start(text, c.start, c.clause_start, ITEM_BREAKS)
+    scoped = (any(word in text[min(item, floor):end] for word in SCOPE_WORDS)
+              or names.scope(text, start, end))
+    opening = names.opening(text, start, end)
+    if named is None or named.start != start:
+        start = _trim_start(text, c, start, end)
+    end = _trim_links(text, start, end)
+    phrase = text[start:end]
+    said = text[floor:end].lstrip("".join(PHRASE_JUNK))  # 完成年度目标的86%: before 完成 is trimmed
+    continuation = any(words.startswith(CONTINUATION_OPENERS)
+                       and not words.startswith(CONTINUATION_BLOCKERS) for words in (phrase, said))
+    return MeasurePhrase(
+        start=start, end=end, text=phrase, anaphor=anaphor, named=named, opening=opening,
+        bare=is_bare(phrase), scoped=scoped, continuation=continuation,
+    )
+
+
+def _trim_start(text: str, c: Candidate, start: int, end: int) -> int:
+    """确保全年完成投资 → 完成投资: time and verbs go, but never into the cue word,
+    and never so far that a lone character (率 of 完成率) is left."""
+    limit = c.cue[0] + 1 if c.cue is not None and end == c.cue[1] else end - 1
+    return trim_leading(text, start, max(start, limit))
+
+
+def _trim_links(text: str, start: int, end: int) -> int:
+    changed = True
+    while changed and end > start:
+        changed = False
+        while end > start and text[end - 1] in PHRASE_JUNK:
+            end, changed = end - 1, True
+        for word in LINK_TRIMS:
+            if text.endswith(word, start, end) and end - len(word) >= start:
+                end, changed = end - len(word), True
+                break
+    return end
+
+
+def is_bare(phrase: str) -> bool:
+    """True when nothing is left of ``phrase`` once measure words, cue words and
+    verbs are stripped from both ends (总投资, 累计签约, 复工率).
+
+    >>> is_bare("年度计划投资"), is_bare("在岗工人"), is_bare("腾空率"), is_bare("专项债券资金")
+    (True, False, True, False)
+    """
+    rest, changed = phrase, True
+    while changed and rest:
+        changed = False
+        for word in HEAD_WORDS:
+            if rest.endswith(word):
+                rest, changed = rest[:-len(word)], True
+                break
+        for word in MODIFIER_WORDS:
+            if rest.startswith(word):
+                rest, changed = rest[len(word):], True
+                break
+    return len(rest) < BARE_MIN

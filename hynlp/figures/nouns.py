@@ -1,0 +1,147 @@
+"""What a count counts, in the words of the text.
+
+:mod:`~hynlp.figures.candidates` finds the counted noun (its unit); this
+module turns it into a phrase that says which ones are counted:
+
+- ``counted_phrase``: 216个 **省市区重点项目**, **签约落地项目** 90个;
+- ``list_count``: 同日开工的还有A、B等31个项目 → **同日开工的项目**;
+- ``noun_predicate``: a bare noun and what it does, 两家 **企业签署合作协议**;
+- ``noun_modifier``: a bare noun and the clause before it, **现场签约的12个项目**;
+- ``copula_noun``: 其中有3家为 **中国500强企业**;
+- ``frame_count``: 87个在建项目中，已有79个 **复工**;
+- ``activity``: a count of bare 项目 on a trip, 赴 **长三角进行考察招商**.
+
+>>> from hynlp.records import Sentence
+>>> from hynlp.figures.candidates import find_candidates
+>>> text = "同日开工的还有甲项目、乙工程等31个项目，两家企业签署合作协议。"
+>>> found = find_candidates(text, [Sentence(index=0, start=0, end=len(text))])
+>>> [count_phrase(text, c, [], []).text for c in found]
+['同日开工的项目', '企业签署合作协议']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hynlp.figures.candidates import Candidate
+from hynlp.figures.lexicon import COUNTED_NOUNS, GROUP_UNITS, LIST_HEAD_TRIMS, LIST_OPENERS
+from hynlp.figures.phrases import ITEM_BREAKS, clause_end, clause_start, first_counted_noun, trim_leading
+from hynlp.records import Sentence
+
+ACTIVITY = re.compile(r"赴([^，。；！？,;!?\n]{1,12}?)(?:进行|开展|举行)?"
+                      r"(?:考察招商|招商考察|招商推介|招商引资|考察|招商|调研|洽谈|推介)")
+ACTIVITY_LOOKBACK = 3  # sentences
+PREDICATE_MAX = 12
+COPULA_REACH = 14  # 有3家为中国500强企业: how far the noun after 为 may end
+BARE_NOUNS = frozenset(noun for noun, _ in COUNTED_NOUNS)
+
+
+@dataclass(frozen=True)
+class Part:
+    """A phrase of the text and the rule that found it; ``bare`` when it needs a topic."""
+
+    text: str
+    start: int
+    end: int
+    rule: str
+    bare: bool = False
+
+
+def count_phrase(text: str, c: Candidate, sentences: list[Sentence],
+                 spans: list[tuple[int, int]]) -> Part | None:
+    """The phrase naming what count ``c`` counts, or None when only the measure
+    phrase before it can say (签约项目90个 is found there)."""
+    noun = c.noun
+    if noun is None:
+        return copula_noun(text, c)
+    if noun.side == "frame":
+        stop = min(clause_end(text, c.end, c.sentence.end), c.end + PREDICATE_MAX)
+        return Part(text[noun.start:noun.end] + text[c.end:stop], noun.start, noun.end, "frame_count")
+    if noun.side != "after":
+        return None
+    listed = list_count(text, c, spans)
+    if listed is not None:
+        return listed
+    phrase = text[noun.start:noun.end]
+    if phrase not in BARE_NOUNS:
+        return Part(phrase, noun.start, noun.end, "counted_phrase")
+    if c.unit not in GROUP_UNITS:
+        return Part(phrase, noun.start, noun.end, "counted_noun", bare=True)
+    return noun_predicate(text, c) or activity(text, c, sentences) or Part(
+        phrase, noun.start, noun.end, "counted_noun", bare=True)
+
+
+def list_count(text: str, c: Candidate, spans: list[tuple[int, int]]) -> Part | None:
+    """A count closing a list of names (A、B等31个项目; 城关镇、白石镇3个镇): the
+    words that open the list, and the counted noun."""
+    assert c.noun is not None
+    before = text[c.clause_start:c.start]
+    if "、" not in before:
+        return None
+    first = c.clause_start + before.index("、")
+    head_end = _list_start(text, c.clause_start, first, spans)
+    start = trim_leading(text, c.clause_start, head_end) if head_end > c.clause_start else head_end
+    end = head_end
+    for word in LIST_HEAD_TRIMS:
+        if text.endswith(word, start, end):
+            end -= len(word)
+            break
+    noun = text[c.noun.start:c.noun.end]
+    head = text[start:end]
+    return Part(head + noun, start, c.noun.end, "list_count", bare=not head and noun in BARE_NOUNS)
+
+
+def _list_start(text: str, floor: int, first_break: int, spans: list[tuple[int, int]]) -> int:
+    """Where the first item of a list begins: after the last word that opens a
+    list (还有, 包括, 涉及, 了) outside a name, else at a name ending at its first 、."""
+    best = floor
+    for word in LIST_OPENERS:
+        found = text.rfind(word, floor, first_break)
+        if found >= 0 and not any(s <= found < e for s, e in spans):
+            best = max(best, found + len(word))
+    if best > floor:
+        return best
+    named = [start for start, end in spans if end == first_break and floor <= start]
+    return min(named) if named else floor
+
+
+def noun_predicate(text: str, c: Candidate) -> Part | None:
+    """两家企业签署合作协议, 现场签约的12个项目: a bare noun is named by what it
+    does next, or by the clause that modifies it."""
+    assert c.noun is not None
+    stop = min(clause_end(text, c.noun.end, c.sentence.end), c.noun.end + PREDICATE_MAX)
+    # 企业兑现补助资金143万元: the predicate ends at the next amount, once it says something
+    stop = next((i for i in range(c.noun.end + 2, stop) if text[i].isdigit()), stop)
+    predicate = text[c.noun.end:stop] if stop - c.noun.end >= 2 else ""  # 项目中: no predicate
+    item = clause_start(text, c.start, c.clause_start, ITEM_BREAKS)
+    if text.endswith("的", item, c.start):
+        start = trim_leading(text, item, c.start - 1)
+        phrase = text[start:c.start - 1] + "的" + text[c.noun.start:c.noun.end] + predicate
+        return Part(phrase, start, c.noun.end, "noun_modifier")
+    if not predicate:
+        return None
+    return Part(text[c.noun.start:stop], c.noun.start, stop, "noun_predicate")
+
+
+def activity(text: str, c: Candidate, sentences: list[Sentence]) -> Part | None:
+    """九个项目 on a trip: the trip (赴长三角进行考察招商) said shortly before."""
+    paragraph = text.rfind("\n", 0, c.start) + 1
+    earlier = [s for s in sentences if s.index <= c.sentence.index]
+    begin = max(paragraph, earlier[-ACTIVITY_LOOKBACK].start if len(earlier) >= ACTIVITY_LOOKBACK else 0)
+    found = list(ACTIVITY.finditer(text, begin, c.start))
+    if not found:
+        return None
+    return Part(text[found[-1].start(1):found[-1].end()], found[-1].start(1), found[-1].end(), "activity")
+
+
+def copula_noun(text: str, c: Candidate) -> Part | None:
+    """其中有3家为中国500强企业: the noun after 为/是 says what the count is."""
+    if not text.startswith(("为", "是"), c.end):
+        return None
+    start = c.end + 1
+    stop = min(clause_end(text, start, c.sentence.end), start + COPULA_REACH)
+    found = first_counted_noun(text, start, stop)
+    if found is None:
+        return None
+    return Part(text[start:found[0]], start, found[0], "copula_noun")

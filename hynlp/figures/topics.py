@@ -1,0 +1,146 @@
+"""Topics: the project, company or place a sentence reports figures about.
+
+A figure's own phrase often says only what is measured (总投资, 装机容量,
+新增税收); the sentence says of what. The sentence topic of a position is
+the nearest of, before it in its sentence:
+
+- ``project_in_sentence`` / ``project_carried``: a project name, or an
+  anaphor (该项目, 项目一期, 这条) and the name it points back to — see
+  :mod:`~hynlp.figures.projects`, which also skips names said of another
+  (该工程是…重点交通项目);
+- ``company_carried``: 该集团, 该企业 and the company named last before it;
+- ``sentence_opening``: a project, company or place named at the head of the
+  sentence, before its first verb (东岚经济开发区规划面积…，已建成区面积…);
+- ``ba_topic``: the object of 把…作为 (把老旧小区改造作为重要民生实事).
+
+A paragraph topic (the project named in the last sentences of the same
+paragraph) is weaker: only a bare phrase takes it.
+
+>>> from hynlp.document import Document
+>>> from hynlp.normalize import normalize
+>>> from hynlp.sentences import SentenceSplitter
+>>> from hynlp.figures.projects import ProjectContext
+>>> text = "青禾区把老旧小区改造作为民生实事，完成投资5.9亿元。"
+>>> doc = SentenceSplitter()(Document(doc_id="x", raw=text, normalized=normalize(text)))
+>>> topic = TopicFinder(doc, ProjectContext(doc)).sentence_topic(text.index("5.9"), doc.sentences[0])
+>>> topic.text, topic.rule
+('老旧小区改造', 'ba_topic')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hynlp.document import Document
+from hynlp.figures.lexicon import COMPANY_ANAPHORS, LEADING_TRIMS
+from hynlp.figures.phrases import CLAUSE_BREAKS, LEADING_DATE
+from hynlp.figures.projects import ANAPHOR_REACH, ProjectContext
+from hynlp.records import Sentence
+
+BA_TOPIC = re.compile(r"把([^，。；！？,;!?\n把]{2,16}?)(?:作为|列为|当作|当成|摆在)")
+COMPANY_ANAPHOR = re.compile("|".join(COMPANY_ANAPHORS))
+# A government organ at the head of a sentence is who reports (区发改委通报，…), not
+# what is reported on; so are persons.
+OPENING_TYPES = frozenset({"PROJECT", "COMPANY", "PLACE"})
+SPEAKER_GAP = 4  # 青禾区住建局局长汤文斌介绍: a person this close after the name speaks for it
+OPENING_CLAUSE_MAX = 6  # 据介绍， 目前， 1-4月，: a short first clause only sets the time
+LOCATION_AFTER = ("现场", "内", "里", "上", "中", "门口", "一线")
+
+
+@dataclass(frozen=True)
+class Topic:
+    text: str
+    anchor: int  # where the sentence introduces it (the name, or the anaphor)
+    rule: str
+    entity: int | None = None
+    phase: str = ""  # 一期 of 项目一期: the part of the named project meant
+    named: bool = True  # a project named in or carried into the sentence
+
+
+class TopicFinder:
+    """The topic of each position of one document."""
+
+    def __init__(self, doc: Document, projects: ProjectContext):
+        self.doc = doc
+        self.text = doc.text
+        self.projects = projects
+
+    def sentence_topic(self, pos: int, sentence: Sentence) -> Topic | None:
+        """The nearest topic introduced before ``pos`` in its sentence."""
+        found = [topic for topic in (self._project(pos, sentence), self._company(pos, sentence),
+                                     self._opening(pos, sentence), self._ba(pos, sentence))
+                 if topic is not None]
+        return max(found, key=lambda topic: topic.anchor) if found else None
+
+    def paragraph_topic(self, pos: int) -> Topic | None:
+        resolved = self.projects.topic(pos)
+        if resolved is None:
+            return None
+        mention, rule = resolved
+        return Topic(mention.text, mention.start, rule, mention.entity)
+
+    def _project(self, pos: int, sentence: Sentence) -> Topic | None:
+        found = self.projects.resolve(pos, sentence.start)
+        if found is None:
+            return None
+        phase = ""
+        if found.anchor.anaphor and (match := re.search(r"[一二三四五六]期", found.anchor.text)):
+            phase = "" if match.group(0) in found.mention.text else match.group(0)
+        return Topic(found.mention.text, found.anchor.start, found.rule, found.mention.entity, phase)
+
+    def _company(self, pos: int, sentence: Sentence) -> Topic | None:
+        anaphors = list(COMPANY_ANAPHOR.finditer(self.text, sentence.start, pos))
+        if not anaphors:
+            return None
+        anaphor = anaphors[-1]
+        begin = self.projects.sentences_back(anaphor.start(), ANAPHOR_REACH)
+        companies = [(i, e) for i, e in enumerate(self.doc.entities)
+                     if e.type == "COMPANY" and begin <= e.start and e.end <= anaphor.start()]
+        if not companies:
+            return None
+        index, entity = companies[-1]
+        return Topic(entity.text, anaphor.start(), "company_carried", index)
+
+    def _opening(self, pos: int, sentence: Sentence) -> Topic | None:
+        start = self._head_start(sentence)
+        for index, entity in enumerate(self.doc.entities):
+            if entity.start == start and entity.type in OPENING_TYPES and entity.end <= pos:
+                if self.text.startswith(LOCATION_AFTER, entity.end) or self._speaker_after(entity.end):
+                    return None  # 在A项目现场: a place where, not what the sentence is about
+                return Topic(entity.text, entity.start, "sentence_opening", index,
+                             named=entity.type == "PROJECT")
+        mention = next((m for m in self.projects.mentions if m.start == start and not m.anaphor), None)
+        if mention is not None and mention.end <= pos and not self.text.startswith(LOCATION_AFTER, mention.end):
+            return Topic(mention.text, mention.start, "sentence_opening", mention.entity)
+        return None
+
+    def _speaker_after(self, end: int) -> bool:
+        return any(e.type == "PERSON" and end <= e.start <= end + SPEAKER_GAP for e in self.doc.entities)
+
+    def _head_start(self, sentence: Sentence) -> int:
+        """Where the sentence's subject starts: after short time clauses (目前，) and
+        leading time or scope words."""
+        start = sentence.start
+        while True:
+            end = next((i for i in range(start, sentence.end) if self.text[i] in CLAUSE_BREAKS),
+                       sentence.end)
+            if end - start > OPENING_CLAUSE_MAX or end >= sentence.end:
+                break
+            start = end + 1
+        changed = True
+        while changed:
+            changed = False
+            date = LEADING_DATE.match(self.text, start)
+            if date:
+                start, changed = date.end(), True
+            for word in LEADING_TRIMS:
+                if self.text.startswith(word, start):
+                    start, changed = start + len(word), True
+        return start
+
+    def _ba(self, pos: int, sentence: Sentence) -> Topic | None:
+        found = list(BA_TOPIC.finditer(self.text, sentence.start, pos))
+        if not found:
+            return None
+        return Topic(found[-1].group(1), found[-1].start(1), "ba_topic", named=False)
