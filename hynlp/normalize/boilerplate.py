@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass
 
 EDITOR = re.compile(r"^[\[【(（]?\s*(?:责任编辑|编辑|责编|审核|校对|编审|终审|初审)\s*[:：]?\s*(?P<value>[^\s\]】)）]{2,12})\s*[\]】)）]?$")
-REPORTER = re.compile(r"^[\[【(（]?\s*(?:记者|通讯员|文/图|文|图|摄影)\s*[:：|]\s*(?P<value>.{2,30})$")
+REPORTER = re.compile(r"^[\[【(（□]?\s*(?:记者|通讯员|文/图|文|图|摄影)\s*[:：|]?\s*(?P<value>[^\s，。]{2,4}(?:\s+[^\s，。]{2,4}){0,3})\s*[\]】)）]?$")
 SOURCE = re.compile(r"^(?:来源|稿源|信息来源)\s*[:：]\s*(?P<value>.+?)(?:\s+(?:发布时间|时间|日期)?[:：]?\s*(?P<date>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?))?$")
 PUBLISHED = re.compile(r"^(?:发布时间|发布日期|时间|日期)\s*[:：]\s*(?P<value>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?).*$")
-NAVIGATION = re.compile(r"^[-·•>\s]*(?:热点推荐|相关阅读|相关新闻|推荐阅读|延伸阅读|上一篇|下一篇|返回顶部|打印本页|关闭窗口|分享到|扫一扫|【打印】|【关闭】|网站地图|浏览次数|阅读量|点击数)")
+NAVIGATION = re.compile(r"^[-·•>\s]*(?:热点推荐|相关阅读|相关新闻|相关文章|推荐阅读|延伸阅读|新闻推荐|上一篇|下一篇|返回顶部|打印本页|关闭窗口|分享到|扫一扫|【打印|【关闭|网站地图|浏览次数|阅读量|点击数|您所在的位置|您的位置|当前位置|首页\s*[>＞»]|字体[:：]|作者[:：]|无障碍浏览|进入长者版)")
 COPYRIGHT = re.compile(r"(?:版权所有|Copyright|©|ICP备|ICP证|公网安备|主办单位|承办单位|技术支持|网站标识码|联系电话|联系我们)", re.IGNORECASE)
 MAX_BOILERPLATE_LINE = 120
 
@@ -48,6 +48,26 @@ def classify(line: str) -> tuple[str, str] | None:
     return None
 
 
+HEAD_LINES = 6
+
+
+def _head(lines: list[tuple[int, int, str]]) -> list[MetaLine]:
+    """Boilerplate at the top: breadcrumbs, source and date lines, bylines.
+
+    One other line (the headline) may stand among them; a second one is body.
+    """
+    found, headline_seen = [], False
+    for start, end, line in lines[:HEAD_LINES]:
+        kind = classify(line)
+        if kind is not None:
+            found.append(MetaLine(start, end, *kind))
+        elif headline_seen:
+            break
+        else:
+            headline_seen = True
+    return found
+
+
 def split_boilerplate(text: str) -> list[MetaLine]:
     """Boilerplate lines at the head and the tail of the text (the body is kept)."""
     lines = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[^\n]+", text)]
@@ -60,13 +80,11 @@ def split_boilerplate(text: str) -> list[MetaLine]:
             found += [MetaLine(s, e, (classify(t) or ("navigation", t))[0], t) for s, e, t in lines[index:]]
             lines = lines[:index]
             break
-    # A headline often stands above the source/date line: look past it.
-    head = lines[1:] if len(lines) > 2 and not classify(lines[0][2]) and classify(lines[1][2]) else lines
-    for order in (head, reversed(lines)):
-        for start, end, line in order:
-            kind = classify(line)
-            if kind is None:
-                break
-            found.append(MetaLine(start, end, *kind))
+    found += _head(lines)
+    for start, end, line in reversed(lines):
+        kind = classify(line)
+        if kind is None:
+            break
+        found.append(MetaLine(start, end, *kind))
     unique = {m.start: m for m in found}
     return sorted(unique.values(), key=lambda m: m.start)

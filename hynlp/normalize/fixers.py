@@ -52,14 +52,16 @@ class Normalizer:
                               metadata=metadata, encoding=encoding)
 
     def _steps(self):
-        steps = [self._invisible]
+        steps = [self._invisible, self._lost_indentation]
         if self.config.repair_mojibake:
             steps.append(self._repair_mojibake)
         if self.config.strip_pinyin:
             steps.append(self._strip_pinyin)
         if self._opencc is not None:
             steps.append(self._convert_script)
-        return steps + [self._width, self._punctuation, self._spaces]
+        # Removing spaces can bring marks together and merging marks can bring
+        # spaces next to them: a second round reaches the fixed point.
+        return steps + [self._width, self._punctuation, self._spaces, self._punctuation, self._spaces]
 
     def _invisible(self, tracked: TrackedText):
         return tracked.apply(whitespace.invisible(tracked.text), kind="control")
@@ -114,8 +116,14 @@ class Normalizer:
         tracked, single = tracked.apply(punctuation.ascii_marks_in_cjk(tracked.text), kind="punctuation")
         return tracked, doubled + single
 
+    def _lost_indentation(self, tracked: TrackedText):
+        return tracked.apply(whitespace.lost_indentation(tracked.text), kind="whitespace",
+                             notes=None)
+
     def _spaces(self, tracked: TrackedText):
-        return tracked.apply(whitespace.spaces(tracked.text), kind="whitespace")
+        tracked, inner = tracked.apply(whitespace.inner_spaces(tracked.text), kind="whitespace")
+        tracked, runs = tracked.apply(whitespace.spaces(tracked.text), kind="whitespace")
+        return tracked, inner + runs
 
     def _boilerplate(self, tracked: TrackedText):
         lines = boilerplate.split_boilerplate(tracked.text)

@@ -94,6 +94,8 @@ class MojibakeRepairer:
             repaired = self._decode(text, start, run_end, middle)
             if repaired is None:
                 continue
+            if not any(c not in NARROWED and not c.isascii() for c in _run_text(text, start, run_end)):
+                continue  # only marks between the lost bytes: "???" is not a run
             score = rarest(self._model, repaired.new)
             # The repair must read better than what is there: a run of common
             # characters and real marks is left alone.

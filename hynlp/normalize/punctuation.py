@@ -21,7 +21,7 @@ TO_FULLWIDTH = {",": "，", "?": "？", "!": "！", ";": "；", ":": "：", ".":
 # comma): converters and scrapers leave these for one intended mark.
 MARK_RUN = re.compile(r"[,，、。?？!！;；:：]{2,}|,(?=[”’」』])")
 CJK_CONTEXT = CJK + FULLWIDTH_MARKS
-ASCII_MARK = re.compile(rf"(?<=[{CJK_CONTEXT}])[,?!;:](?![\d])|[,;:](?=[{CJK}“‘])")
+ASCII_MARK = re.compile(rf"(?<=[{CJK_CONTEXT}])[,?!;:]|(?<![\d])[,;:](?=[{CJK}“‘])")
 FULLWIDTH_RUN = re.compile(r"[\uff01-\uff5e]+")
 KEEP_FULLWIDTH = set("，、。？！；：（）“”‘’")
 
