@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import opencc
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -172,3 +175,19 @@ def test_only_coded_errors_are_raised(normalizer, raw):
 
 def test_normalize_function_matches_normalizer(normalizer):
     assert normalize("項(xiàng)目").text == normalizer("項(xiàng)目").text == "项目"
+
+
+# -- the case corpus: in the wild, negatives, known failures ------------------
+
+CASES = [json.loads(line) for line in
+         (Path(__file__).parent / "cases" / "normalize_cases.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def _case_param(case: dict):
+    marks = [pytest.mark.xfail(strict=True, reason=case["note"])] if case["part"] == "known_failure" else []
+    return pytest.param(case, marks=marks, id=f"{case['part']}:{case['note']}")
+
+
+@pytest.mark.parametrize("case", [_case_param(c) for c in CASES])
+def test_case_corpus(normalizer, case):
+    assert normalizer(case["raw"]).text == case["expected"], case["note"]
