@@ -69,3 +69,13 @@ def test_a_list_that_says_it_names_companies(companies):
 
 def test_kinds_of_companies_are_not_companies(companies):
     assert companies("建成后可引进智能装备、汽车零部件等企业50家以上。") == set()
+
+
+def test_a_representative_is_not_part_of_the_company_name(companies):
+    found = companies("签约企业代表青禾市蓝湾新能源科技有限公司总经理周建伟发言。")
+    assert found == {"青禾市蓝湾新能源科技有限公司"}
+
+
+def test_a_platform_short_name_before_group_is_a_company(companies):
+    assert companies("会同区住建局、城投集团召开会议。") == {"城投集团"}
+    assert companies("该集团公司表示将加快建设。") == set()

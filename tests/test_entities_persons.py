@@ -96,3 +96,25 @@ def test_later_mentions_are_persons_without_title(tag):
     doc = tag("市委书记郭春雷调研。郭春雷指出，要坚持项目为王。")
     assert [(e.text, e.title, e.rule) for e in doc.entities if e.type == "PERSON"] == [
         ("郭春雷", "市委书记", "person:title_before"), ("郭春雷", None, "person:repeat")]
+
+
+def test_a_name_followed_by_a_conjunction_keeps_its_title(tag):
+    # 和 after the name starts no project: 项目 here is the investors' noun.
+    doc = tag("区委副书记、区长钱立群和项目投资方代表刘某先后发言。")
+    assert officials(doc)[0] == ("钱立群", "区委副书记、区长", None)
+    assert not [e for e in doc.entities if e.type == "PROJECT"]
+
+
+def test_a_last_character_the_segmenter_left_alone_stays_in_the_name(tag):
+    doc = tag("区长林旭晨和副区长吴海出席。")
+    assert [name for name, _, _ in officials(doc)] == ["林旭晨", "吴海"]
+
+
+def test_a_verb_after_a_two_character_name_is_not_its_last_character(tag):
+    doc = tag("县委书记王明说，要抓好项目。")
+    assert [name for name, _, _ in officials(doc)] == ["王明"]
+
+
+def test_a_name_before_a_conjunction_is_not_the_next_titles_unit(tag):
+    doc = tag("副市长李强和区长赵刚出席。")
+    assert officials(doc) == [("李强", "副市长", None), ("赵刚", "区长", None)]

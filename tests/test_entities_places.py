@@ -74,3 +74,8 @@ def test_levels_and_short_forms():
     assert admin_level("长清区") == "区" and admin_level("白马镇") == "镇"
     assert admin_level("锦河经济开发区") is None
     assert admin_short_form("长清区") == "长清" and admin_short_form("单县") is None
+
+
+def test_verbs_of_relevance_and_attendance_are_not_part_of_a_name(run):
+    assert run("事关临江生态新区建设的有8项。") == [("PLACE", "临江生态新区")]
+    assert run("与会县领导见证签约。") == []

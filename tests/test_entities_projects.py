@@ -99,3 +99,25 @@ def test_a_place_with_modifiers_names_no_project(projects, text):
 
 def test_a_park_of_a_named_kind_with_its_stage(projects):
     assert projects("目前，新能源产业园二期正在加紧建设。") == {"新能源产业园二期"}
+
+
+@pytest.mark.parametrize("text", [
+    "区长钱立群和项目投资方代表刘某发言。",  # 和 before the head: the projects, bare
+    "在长河地区招商引资和项目推介会上签约。",
+    "我区举行2021年首轮项目集中开工仪式。",  # a round, a season, a signing form: a batch
+    "参加全市首轮新基建项目集中开工活动。",
+    "签订合作框架性协议项目5个。",
+    "2023年云岭市松林县秋季线上项目签约大会召开。",
+    "在溪口回族区集中开工定点项目现场。",
+])
+def test_batches_and_bare_heads_are_not_projects(projects, text):
+    assert projects(text) == set()
+
+
+def test_a_capacity_written_before_the_name_belongs_to_it(projects):
+    found = projects("洽谈了3万吨碳纤维拉丝项目、松涛智能仓储项目。")
+    assert found == {"3万吨碳纤维拉丝项目", "松涛智能仓储项目"}
+
+
+def test_a_working_group_before_the_name_is_not_part_of_it(projects):
+    assert projects("随着第二拆迁小组松柏巷项目最后一户签约。") == {"松柏巷项目"}

@@ -236,3 +236,9 @@ def test_shared_sample_surfaces_and_not_figures(extract):
     for figure in doc.figures:
         assert figure.surface == doc.text[figure.start:figure.end]
         assert figure.value != 100 or figure.unit == "people"  # 阳光100 is a name
+
+
+def test_a_bracket_after_the_unit_is_an_aside_not_the_subject(extract):
+    figures = extract("征收情况：涉及户数88户(含4家商铺)。").figures
+    assert [(f.value, f.unit) for f in figures] == [(Decimal(88), "households"), (Decimal(4), "shops")]
+    assert not figures[0].subject.startswith(("(", "（", "含"))

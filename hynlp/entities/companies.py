@@ -56,6 +56,7 @@ class CompanyRules:
         self.scanner = scanner
         self.gazetteer = gazetteer
         self.kinds = WordSet(words["sector"].words | words["generic"].words)
+        self.platforms = words["platform_brand"]
 
     def __call__(self, pool: CandidatePool) -> None:
         # A known company name is exact: no suffix rule re-reads its left edge.
@@ -74,6 +75,8 @@ class CompanyRules:
                     continue
                 claimed_ends.add(end)
                 edge = self._name_start(pool, start, strong)
+                if edge is None and strong:
+                    edge = self._platform_start(pool, start)
                 if edge is None or not (strong or self._brand_like(pool, edge, start, end)):
                     continue
                 found.append(Candidate("COMPANY", edge, end, rule=f"company:{suffix}",
@@ -89,6 +92,12 @@ class CompanyRules:
                 end = opening
         return self.scanner.left_edge(pool, end, max_len=20 if strong else 10, verb_stops=True,
                                       accept=lambda s: self._valid_name(pool, s, end))
+
+    def _platform_start(self, pool: CandidatePool, suffix_start: int) -> int | None:
+        """城投|集团: a platform's short name, generic as a word, standing alone before the suffix."""
+        length = self.platforms.ending_at(pool.text, suffix_start)
+        start = suffix_start - length
+        return start if length and self.scanner.is_hard_boundary(pool, start) else None
 
     def _valid_name(self, pool: CandidatePool, start: int, end: int) -> int | None:
         return self.scanner.clean_start(pool, start, end)

@@ -35,6 +35,7 @@ from hynlp.records import Official
 LEVELS = ("街道", "社区", "省", "市", "区", "县", "旗", "镇", "乡", "村")
 TITLE_SEPARATORS = re.compile(r"[、兼]")
 WRITTEN_PREFIX_MAX = 4
+CONJUNCTIONS = frozenset("和与及、")
 
 
 class OrganizationResolver:
@@ -88,6 +89,8 @@ class OrganizationResolver:
     def _written_name(self, title_start: int) -> str | None:
         """A short unit name written right before a level title: 某某|区委书记."""
         pool = self.pool
+        if title_start and pool.text[title_start - 1] in CONJUNCTIONS:
+            return None  # 某某和|区长: the word before is a conjunction, no unit is written
         start = self.scanner.left_edge(
             pool, title_start, max_len=WRITTEN_PREFIX_MAX,
             accept=lambda s: s if 2 <= title_start - s and all(is_cjk(c) for c in pool.text[s:title_start])

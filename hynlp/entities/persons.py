@@ -39,6 +39,7 @@ from hynlp.entities.officials import OrganizationResolver
 
 CHAIN_SEPARATORS = ("、", "兼")
 MAX_CHAIN_GAP = 8  # an organization written inside a chain: 市委常委、|某某|区委书记
+LIST_JOINERS = frozenset("、和与及")
 NOT_IN_NAME = frozenset("的了在是和与等之也都就而或及着过被把对从到这那其该")
 DEPARTMENT_ENDINGS = frozenset("部委局办厅处室科")
 # Nouns are left out: jieba glues 王家/n 明 into a noun too often.
@@ -144,7 +145,7 @@ class PersonRules:
         token = pool.token_at(pos)
         if token is not None and token.tag.startswith("nr"):
             if surname < len(token.text) <= surname + 2 and self._plausible(token.text[surname:]):
-                return token.end
+                return self._stray_last_character(pool, token.end, len(token.text) - surname)
         elif token is not None and token.tag in FUNCTION_TAGS:
             return None  # 向/p 记者: a word, not a family name
         elif token is not None and len(token.text) > surname and token.tag in WORD_TAGS:
@@ -156,6 +157,20 @@ class PersonRules:
             if pool.is_token_edge(end) and text[end - 1] not in ORGAN_ENDINGS and self._ends_name(pool, end):
                 return end
         return None
+
+    def _stray_last_character(self, pool: CandidatePool, end: int, given: int) -> int:
+        """End of a name whose last character the segmenter left alone: 张某/nr 晨/zg ，
+        is 张某晨 when that character stands by itself right before punctuation
+        or a list separator, where no word of its own can stand."""
+        text = pool.text
+        after = end + 1
+        if given != 1 or after > len(text) or not self._plausible(text[end:after]):
+            return end
+        token = pool.token_at(end)
+        alone = (token is None or token.end == after and token.tag not in FUNCTION_TAGS
+                 and not token.tag.startswith(("v", "d"))) and not self.follow.starting_at(text, end)
+        closed = after == len(text) or text[after] in PUNCTUATION or text[after] in LIST_JOINERS
+        return after if alone and closed else end
 
     @staticmethod
     def _plausible(given: str) -> bool:

@@ -54,12 +54,21 @@ LEADING_MODIFIERS = WordSet(("重大", "重点", "优质", "在建", "续建", "
 # (某某县城乡供水一体化工程) and stays in them.
 LOCATION_LEVELS = frozenset(("街道", "镇", "乡", "村", "社区"))
 NAME_OPENING_LEVELS = frozenset(("省", "市", "区", "县"))
+UNIT_SUFFIX_CHARACTERS = frozenset("省市区县镇乡")
+MAX_UNIT_PREFIX = 10  # 某某市某某县: two units at most
 NOT_PROJECT_LISTS = ("的", "领域", "行业", "产业", "方面", "类")
 VENUES = ("广场", "商区", "商圈", "商场", "商城", "大厦", "街", "路", "公园", "小区", "市场", "景区")
+# 某某和|项目投资者代表: a head right after a conjunction is a bare noun
+# (the projects), so nothing before the conjunction is its name.
+BARE_AFTER = frozenset("和与及、或")
 ROUTE_JOINER = re.compile(r"(?<![截直乃以甚])至$")  # 东岚至临河快速路, not 截至
 WORKING_BODY_AFTER = ("指挥部", "领导小组", "工作专班")
+WORKING_BODIES = ("小组", "工作组", "专班")
 CAPACITY_SPEC = re.compile(r"(?:年产|年产能|年加工|年处理|日处理|年生产|年出栏|年吞吐|年装配)[0-9.一二三四五六七八九十百千万亿]+"
                            r"(?:万|亿)?(?:吨|台|套|辆|件|片|只|头|平方米|立方米|千瓦|兆瓦|标箱|条|颗|块|张|瓶|个)$")
+BARE_CAPACITY = re.compile(r"(?<![0-9.．一二三四五六七八九十百千万亿])[0-9.一二三四五六七八九十百千]+(?:万|亿)?"
+                           r"(?:吨|千瓦|兆瓦|吉瓦|千伏|立方米|标箱)$")
+MAX_CAPACITY_GAP = 3  # 3万吨|碳纤维|拉丝项目: one short word the trimming dropped
 # 等10个重点项目, 等项目, or a bare count: A、B两个项目.
 LIST_TAIL = re.compile(r"(?:等(?P<count>[0-9一二两三四五六七八九十百几]+[个项])?|(?P<bare>[0-9一二两三四五六七八九十百几]+[个项]))"
                        r"(?P<mods>[\u4e00-\u9fff]{0,8}?)(?:项目|工程)")
@@ -107,6 +116,8 @@ class ProjectRules:
                     continue
                 if head in WEAK_HEADS and not self._builds(text, start):
                     continue
+                if start and text[start - 1] in BARE_AFTER:
+                    continue
                 candidate = self._named(pool, start, end, units, f"project:{head}")
                 if candidate is not None and not (head == "工程" and _quoted(text, candidate)):
                     found += [candidate, *self._units_inside(pool, candidate)]
@@ -136,7 +147,7 @@ class ProjectRules:
             edge = self._staged_kind(pool, head_start)
         if edge is None:
             return None
-        edge = self._with_written_before(pool, edge, units)
+        edge = self._with_written_before(pool, _after_working_body(pool.text, edge, head_start), units)
         nests = pool.text.startswith(WORKING_BODY_AFTER, end)
         return Candidate("PROJECT", edge, end, rule=rule, confidence=0.8, priority=PRIORITY_SHAPE, nests=nests)
 
@@ -153,13 +164,27 @@ class ProjectRules:
         text = pool.text
         capacity = CAPACITY_SPEC.search(text, max(0, edge - 16), edge)
         if capacity is None and not ROUTE_JOINER.search(text, 0, edge):
-            return edge
+            return self._with_bare_capacity(text, edge)
         inner = capacity.start() if capacity is not None else edge - 1
         owner = self.scanner.left_edge(pool, inner, max_len=20, fences=units.location_by_end,
                                        accept=lambda s: self.scanner.clean_start(pool, s, inner))
         if owner is not None:
             return owner
         return inner if capacity is not None else edge
+
+    @staticmethod
+    def _with_bare_capacity(text: str, edge: int) -> int:
+        """3万吨|碳纤维…项目, 20万千瓦|风电…项目: a plant's capacity written right
+        before its name is part of it, and so is a word the trimming dropped
+        between them (3万吨|碳纤维|拉丝项目)."""
+        for gap in range(0, MAX_CAPACITY_GAP + 1):
+            capacity = BARE_CAPACITY.search(text, max(0, edge - gap - 12), edge - gap)
+            if capacity is not None:
+                between = text[capacity.end():edge]
+                return capacity.start() if all(is_cjk(ch) for ch in between) else edge
+            if edge - gap <= 0 or not is_cjk(text[edge - gap - 1]):
+                break
+        return edge
 
     def _place_qualified(self, pool: CandidatePool, head_start: int, units: _Units) -> int | None:
         """The place before a kind of works belongs to its name: 某某街道老旧小区改造工程,
@@ -200,7 +225,15 @@ class ProjectRules:
         for unit_end in units.opening_ends.get(start, ()):
             if unit_end <= end and made_of(text[unit_end:end], self.qualifiers):
                 return None
+        if self._unit_then_qualifiers(text[start:end]):
+            return None
         return start
+
+    def _unit_then_qualifiers(self, name: str) -> bool:
+        """某某自治区集中开工定点, 某某市某某县秋季线上: a unit the place rules
+        did not find, then qualifiers only, is a batch of projects, not a name."""
+        return any(name[cut - 1] in UNIT_SUFFIX_CHARACTERS and made_of(name[cut:], self.qualifiers)
+                   for cut in range(2, min(len(name), MAX_UNIT_PREFIX + 1)))
 
     @staticmethod
     def _builds(text: str, pos: int) -> bool:
@@ -230,6 +263,14 @@ class ProjectRules:
                       if counted or not text[s:e].endswith(VENUES)]
         return found
 
+
+
+def _after_working_body(text: str, edge: int, head_start: int) -> int:
+    """征收小组|某某项目: a working body acts on the project; its name ends
+    where the project's begins."""
+    cut = max((text.rfind(body, edge, head_start) + len(body) for body in WORKING_BODY_AFTER + WORKING_BODIES
+               if text.rfind(body, edge, head_start) >= 0), default=edge)
+    return cut if head_start - cut >= 2 else edge
 
 
 def _quoted(text: str, candidate: Candidate) -> bool:

@@ -38,6 +38,9 @@ GENERAL_NOUN_MAX = 8  # 组建8个产业招商专班: how long an unlisted count
 FRAME_ITEM_MAX = 3  # 87个项目中，已有79个复工: what may stand before a count that refers back
 FRAME_ENDS = ("之中", "当中", "中", "里")
 CONJUNCTIONS = ("及", "和", "与", "以及", "或")
+ITEM_OPENERS = ("及", "以及")
+PROJECT_WORDS = ("项目", "工程")
+ITEM_VERBS = ("建设", "实施", "推进", "有")  # 已开工建设17项, 属于…的有23项
 PROGRESS_MEASURES = frozenset("个家项")  # 第25个完成签约的项目; never 第二批重大项目签约
 
 
@@ -114,6 +117,8 @@ def _candidate(text: str, span: NumberSpan, sentence: Sentence) -> Candidate | N
         if noun is None and not unit.unit:
             noun = unlisted_noun(text, span, start, end, (floor, ceiling, sentence.start), unit.measure or "")
         unit_code = noun.unit if noun is not None else unit.unit
+        if _counts_projects_by_item(text, unit.measure, noun, sentence.start, start):
+            unit_code = "projects"
         if not unit_code:
             return None
     cue = money_cue(text, start, floor) if unit.family == "money" else None
@@ -132,6 +137,19 @@ def _candidate(text: str, span: NumberSpan, sentence: Sentence) -> Candidate | N
         sentence=sentence, clause_start=floor, cue=cue, trailing=trailing, noun=noun,
         rule=f"{unit.family}:{unit.measure or unit_code}" + (":progress" if progress else ""),
     )
+
+
+def _counts_projects_by_item(text: str, measure: str | None, noun: NounPhrase | None,
+                             sentence_start: int, start: int) -> bool:
+    """重点项目52项，已开工建设17项; 项目中…的有23项: 项 with no noun of its own,
+    in a sentence about projects, counts projects."""
+    if measure != "项" or noun is not None and (noun.side == "after" or noun.unit != "items"):
+        return False
+    # 办结审批事项35项 counts what its own noun names; only a verb or 有 before
+    # the count leaves the sentence's projects as what is counted.
+    if noun is not None and not text.endswith(PREDICATE_OPENERS + ITEM_VERBS, 0, start):
+        return False
+    return any(word in text[sentence_start:start] for word in PROJECT_WORDS)
 
 
 def _excluded(text: str, span: NumberSpan, unit: UnitMatch) -> str | None:
@@ -163,9 +181,21 @@ def _noun_after(text: str, pos: int, ceiling: int) -> NounPhrase | None:
     if pos >= ceiling or text[pos] in ITEM_BREAKS or text.startswith(CONJUNCTIONS, pos):
         return None  # 幼儿园3所、中小学2所, 厂房16栋及研发楼: the next item is not what is counted
     stop = min(clause_end(text, pos, ceiling), pos + WINDOW)
-    digit = next((i for i in range(pos, stop) if text[i].isdigit()), stop)
+    # Another count, or a conjunction that opens a second item
+    # (四套班子及各乡镇…逐园区), ends what this count may measure; a
+    # rate does not (第9个完成100%签约的项目).
+    digit = next((i for i in range(pos, stop) if text[i].isdigit() and not _rate_at(text, i)
+                  or text.startswith(ITEM_OPENERS, i)), stop)
     found = first_counted_noun(text, pos, digit)
     return NounPhrase(pos, found[0], found[1], "after") if found else None
+
+
+def _rate_at(text: str, pos: int) -> bool:
+    """True when the number at ``pos`` is a percentage (100%签约)."""
+    end = pos
+    while end < len(text) and (text[end].isdigit() or text[end] == "."):
+        end += 1
+    return text.startswith(("%", "％"), end)
 
 
 def _noun_before(text: str, start: int, floor: int) -> NounPhrase | None:

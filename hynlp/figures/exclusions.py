@@ -28,6 +28,7 @@ WORDS_AFTER_YUAN = frozenset("化素旦宵结论件器帅老首宇气")
 WORDS_AFTER_MEASURE = MappingProxyType({
     "部": "门署委长分位件", "道": "路", "处": "理置长", "条": "件例款", "批": "准复", "支": "持撑付出",
     "所": "以在有属", "场": "所景馆地", "间": "隔",
+    "套": "班",  # 四套班子: the leading bodies of a district, a collective, not a count
 })
 SLOGAN_MAX = 12
 IDENTIFIER_CUES = ("电话", "热线", "传真", "手机", "编号", "代码", "备案号", "ICP备", "邮编", "QQ")

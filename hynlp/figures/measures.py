@@ -88,6 +88,8 @@ def phrase_floor(text: str, c: Candidate, previous_end: int) -> int:
     if "等" in text[item:c.start] or _follows_list(text, item, c):
         item = c.clause_start
     colon = max(text.rfind(mark, item, c.start) for mark in COLONS)  # 建设内容：新建机房楼4栋
+    if colon >= 0 and not text[colon + 1:c.start].strip():
+        colon = -1  # 征地亩数：约45亩: a label right before the figure is what it measures
     return max(item, previous_end, colon + 1)
 
 

@@ -52,6 +52,7 @@ from hynlp.figures.topics import Topic, TopicFinder
 
 DE_PHRASE_MAX = 25
 NOUN_AFTER_MAX = 12
+ASIDE_OPENERS = ("(", "（", "[", "【")
 NOUN_AFTER_FAMILIES = frozenset({"area", "length", "households"})
 BUILD_VERBS = ("建设", "新建", "兴建", "打造", "实施")
 MERGE_MIN = 2  # a one-character overlap is chance (…项目 + 目前), not a shared word
@@ -149,8 +150,10 @@ class SubjectFinder:
         if c.family == "count" and c.unit == "projects" and not own.bare:
             return None  # a count of projects is never about one project
         topic = self.topics.sentence_topic(c.number.start, c.sentence)
-        if not own.bare or phrase.anaphor is not None:
+        if not own.bare or phrase.anaphor is not None and topic is not None:
             return _from_topic(topic)
+        # 重大项目共有6个，…，项目总投资42.5亿元: an anaphor with no name to
+        # point to is about the projects the figure before counted.
         if topic is not None and topic.named:
             return _from_topic(topic)
         if earlier and earlier[-1].referent:
@@ -238,6 +241,8 @@ class SubjectFinder:
     def noun_after_unit(self, c: Candidate) -> Part | None:
         """270万平方米商务楼宇: the noun the measure describes."""
         start = c.end + 1 if self.text.startswith("的", c.end) else c.end
+        if self.text.startswith(ASIDE_OPENERS, start):
+            return None  # 88户(含4家商铺): a bracket after the unit is an aside
         stop = min(clause_end(self.text, start, c.sentence.end, ITEM_BREAKS), start + NOUN_AFTER_MAX)
         noun = first_counted_noun(self.text, start, stop)
         return Part(self.text[start:noun[0]], start, noun[0], "noun_after_unit") if noun is not None else None
