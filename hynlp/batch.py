@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Protocol
 from hynlp.config import PIPELINE_VERSION, PipelineConfig
 from hynlp.engines.work import MAX_DOC_BYTES, Outcome, WorkItem, batched, prepare
 from hynlp.records import ErrorRecord, ExtractionResult
-from hynlp.store.inputs import Columns, InputDoc, InputError, count_documents, input_files, is_single_document, read_file
+from hynlp.store.inputs import (Columns, InputDoc, InputError, count_documents, input_files, is_single_document,
+                                read_file)
 from hynlp.store.reader import DoneKey
 
 if TYPE_CHECKING:
@@ -159,7 +160,8 @@ class RunSink:
     ``resume`` the latest unfinished run of this configuration when there is one.
 
     The run is finished only when the batch ends; a killed or interrupted run
-    stays unfinished, which is what ``resume`` looks for.
+    stays unfinished, which is what ``resume`` looks for. The counts recorded
+    with a finished run are those of its last invocation (skipped included).
     """
 
     def __init__(self, store: Store, config: PipelineConfig, resume: bool):

@@ -52,16 +52,18 @@ def _fail(error: HynlpError) -> None:
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="files or folders (.txt .html .jsonl .csv .parquet)")],
     db: Annotated[str, typer.Option(help="SQLite path or postgresql:// URL")] = "hynlp.sqlite",
-    format: Annotated[str, typer.Option("--format", help="'db' (default) or 'jsonl'")] = "db",
-    out: Annotated[Optional[Path], typer.Option(help="output file for --format jsonl")] = None,
+    format: Annotated[str, typer.Option("--format", help="db (default), jsonl, parquet (Ray)")] = "db",
+    out: Annotated[Optional[Path], typer.Option(help="output file for jsonl, folder for parquet")] = None,
     text_column: Annotated[Optional[str], typer.Option(help="archive column with the text")] = None,
     id_column: Annotated[Optional[str], typer.Option(help="archive column with the document id")] = None,
     ner_model: Annotated[Optional[str], typer.Option(help="local token-classification model directory")] = None,
-    workers: Annotated[int, typer.Option(help="worker processes, each loading the pipeline once")] = 1,
-    resume: Annotated[bool, typer.Option("--resume", help="continue the last unfinished run; skip its errors too")] = False,
-    engine: Annotated[str, typer.Option(help="'local' (default) or 'ray' (pip install 'hynlp[ray]')")] = "local",
+    workers: Annotated[Optional[int], typer.Option(
+        help="processes (Ray: actors) each loading the pipeline once (default 1; Ray: one per CPU)")] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="continue the last unfinished run")] = False,
+    engine: Annotated[str, typer.Option(help="'local' or 'ray' (needs pip install 'hynlp\\[ray]')")] = "local",
     address: Annotated[Optional[str], typer.Option(help="Ray cluster address for --engine ray, e.g. auto")] = None,
-    max_doc_bytes: Annotated[Optional[int], typer.Option(help="larger documents become E104 error rows [default: 1 MiB]")] = None,
+    max_doc_bytes: Annotated[Optional[int], typer.Option(
+        help="larger documents become E104 error rows (default 1 MiB)")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar or summary")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="print the summary as JSON")] = False,
 ) -> None:
@@ -82,15 +84,17 @@ def extract(
     from hynlp.store.inputs import Columns
 
     logging.getLogger("jieba").setLevel(logging.WARNING)
-    if format not in ("db", "jsonl") or (format == "jsonl" and out is None):
-        _console().print("[red]--format is 'db' or 'jsonl'; jsonl needs --out FILE[/red]")
+    if format not in ("db", "jsonl", "parquet") or (format != "db" and out is None):
+        _console().print("[red]--format is 'db', 'jsonl' or 'parquet'; jsonl and parquet need --out[/red]")
         raise typer.Exit(2)
     console = _console(quiet or as_json)
-    where = out if format == "jsonl" else db
+    where = db if format == "db" else out
     limit = {} if max_doc_bytes is None else {"max_doc_bytes": max_doc_bytes}
     try:
         with _progress(console) as on_progress:
-            summary = extract_paths(paths, db=None if format == "jsonl" else db, jsonl=out,
+            summary = extract_paths(paths, db=db if format == "db" else None,
+                                    jsonl=out if format == "jsonl" else None,
+                                    parquet=out if format == "parquet" else None,
                                     columns=Columns(text=text_column, id=id_column), ner_model=ner_model,
                                     progress=on_progress, workers=workers, resume=resume, engine=engine,
                                     address=address, **limit)
@@ -277,6 +281,35 @@ def evaluate(
         if isinstance(value, dict):
             table.add_row(name, f"{value['precision']:.3f}", f"{value['recall']:.3f}", f"{value['f1']:.3f}",
                           f"{value['tp']}/{value['fp']}/{value['fn']}")
+    Console().print(table)
+
+
+@app.command()
+def bench(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="text to measure on [default: corpora/]")] = None,
+    repeat: Annotated[int, typer.Option(help="read the text this many times (repeats flatter the memo)")] = 1,
+    workers: Annotated[int, typer.Option(help="workers for the scaling measure")] = 2,
+    ner_model: Annotated[Optional[str], typer.Option(help="also measure the path with this NER model")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """Measure chars/s, worker speedup, RSS and start-up beside bare jieba.cut.
+
+    Example: hynlp bench --json
+    """
+    import hynlp.pipeline  # noqa: F401 - imports jieba, which sets its own log level
+    from hynlp.bench import run_bench
+
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    try:
+        report = run_bench(paths or [Path("corpora")], repeat=repeat, ner_model=ner_model, workers=workers)
+    except HynlpError as error:
+        _fail(error)
+    if as_json:
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+        return
+    table = Table("measure", "value", title=f"hynlp bench on {report['machine']['cpu']}")
+    for section, values in report.items():
+        table.add_row(section, json.dumps(values, ensure_ascii=False))
     Console().print(table)
 
 

@@ -12,6 +12,7 @@ dictionaries, and re-joins numbers with their units so that ``3140亿元``,
 
 from __future__ import annotations
 
+import functools
 import re
 from importlib import resources
 
@@ -26,6 +27,7 @@ NUMERAL = r"(?:\d[\d,，]*(?:\.\d+)?|[零〇一二两三四五六七八九十百
 UNIT = (r"(?:万亿|千亿|百亿|亿|千万|百万|十万|万|千)?(?:元|美元|欧元|平方米|平方公里|平方千米|公顷|亩|公里|千米|米|"
         r"千瓦时|千瓦|兆瓦|吨|户|人|名|家|个|项|栋|座|条|套|间|台|%|％)?")
 NUMBER_WITH_UNIT = re.compile(rf"{NUMERAL}(?:[.．]\d+)?{UNIT}")
+OOV_MEMO_SIZE = 50_000  # distinct out-of-vocabulary runs remembered per Segmenter (a few MB)
 
 
 class Segmenter:
@@ -34,7 +36,7 @@ class Segmenter:
     def __init__(self, config: SegmentConfig | None = None, *, pos: bool = True):
         self.config = config or SegmentConfig()
         self.tokenizer = jieba.Tokenizer()
-        self._tagger = jieba.posseg.POSTokenizer(self.tokenizer) if pos else None
+        self._tagger = MemoPOSTokenizer(self.tokenizer) if pos else None
         with resources.as_file(resources.files("hynlp.data").joinpath("domain_dict.txt")) as path:
             self.tokenizer.load_userdict(str(path))
         for user_dict in self.config.user_dicts:
@@ -59,6 +61,24 @@ class Segmenter:
         if self._tagger is not None:
             return ((pair.word, pair.flag) for pair in self._tagger.cut(text))
         return ((word, "") for word in self.tokenizer.cut(text))
+
+
+class MemoPOSTokenizer(jieba.posseg.POSTokenizer):
+    """jieba's POS tokenizer, with its HMM pass memoized per run of out-of-vocabulary characters.
+
+    That pass (a Viterbi over word and tag states for runs no dictionary word
+    covers: names, places, new organizations) takes most of the tokenizer's
+    time, and the same runs recur across articles of one archive. The output
+    is identical: it is a pure function of the run and the fixed HMM.
+    """
+
+    def __init__(self, tokenizer: jieba.Tokenizer, memo_size: int = OOV_MEMO_SIZE):
+        super().__init__(tokenizer)
+        tag_run = jieba.posseg.POSTokenizer._POSTokenizer__cut_detail  # type: ignore[attr-defined]
+        self._tag_run = functools.lru_cache(maxsize=memo_size)(lambda run: tuple(tag_run(self, run)))
+
+    def _POSTokenizer__cut_detail(self, sentence: str):  # overrides the name-mangled private method
+        return iter(self._tag_run(sentence))
 
 
 def rejoin_numbers(text: str, tokens: list[Token]) -> list[Token]:

@@ -27,18 +27,20 @@ def test_project_gathers_mentions_and_phases_over_time(store):
     project = store.project("北关片区城市更新项目")
     assert isinstance(project, hynlp.ProjectFrames)
     assert project.doc_ids == ["qinghe-2024-06-renewal", "qinghe-2024-10-quarterly"]
-    assert set(project.mentions["text"]) == {"北关片区城市更新项目", "北关片区城市更新项目一期"}
+    # "北关片区城市更新项目一期" is tagged as the project itself, as the corpus gold has it.
+    assert set(project.mentions["text"]) == {"北关片区城市更新项目"}
     assert list(project.mentions["published"]) == sorted(project.mentions["published"])
 
 
 def test_project_figures_are_those_about_it(store):
     figures = store.project("北关片区城市更新项目").figures
     rates = figures[figures["kind"] == "rate"]
-    # The signing rate in June, then the phase-one vacating rate (腾空率) in October.
+    # The signing and vacating rates in June, then the phase-one vacating rate in October.
     history = [(str(p), v) for p, v in zip(rates["published"], rates["value"])]
-    assert ("2024-06-12", Decimal("97.43")) in history and history[-1] == ("2024-10-15", Decimal("99.2"))
+    assert {("2024-06-12", Decimal("97.43")), ("2024-06-12", Decimal("86.16")),
+            ("2024-10-15", Decimal("99.2"))} <= set(history)
     assert [p for p, _ in history] == sorted(p for p, _ in history)
-    assert set(figures["project"]) == {"北关片区城市更新项目", "北关片区城市更新项目一期"}
+    assert set(figures["project"]) == {"北关片区城市更新项目"}
 
 
 def test_project_officials_are_those_in_its_articles(store):

@@ -9,8 +9,10 @@ code) every outcome it finished has arrived, and the first unfinished
 document of its chunks is the one it died on: that document becomes an E106
 error row, a fresh worker takes over the rest, and the batch goes on.
 
-Memory stays flat: at most ``chunks_per_worker`` chunks per worker are out
-at once, and outcomes come back in input order.
+Outcomes come back in input order. Each worker is kept ``chunks_per_worker``
+chunks ahead, so a slow document holds back only the emitting of the ones
+after it, not the other workers; memory stays flat because at most
+``REORDER_FACTOR`` times that many chunks are held at once.
 
 Workers ignore SIGINT. Ctrl-C reaches the whole process group; the parent
 alone decides what happens (write what is done, then stop the workers).
@@ -34,6 +36,7 @@ from hynlp.errors import HynlpError, WorkerCrashed
 
 CHUNK_SIZE = 8
 CHUNKS_PER_WORKER = 3
+REORDER_FACTOR = 8
 _POLL_S = 1.0
 _STOP_TIMEOUT_S = 30
 _PARENT_CHECK_S = 1.0
@@ -71,7 +74,9 @@ class WorkerPool:
             raise ValueError("a pool needs at least one worker")
         self.config_json = config_json
         self.chunk_size = chunk_size
-        self.window = workers * chunks_per_worker
+        self.queued_per_worker = chunk_size * chunks_per_worker
+        # Chunks held for ordering behind a slow one; bounds memory, not the workers.
+        self.reorder_limit = workers * chunks_per_worker * REORDER_FACTOR
         self._context = multiprocessing.get_context("spawn")
         self._size = workers
         self._workers: list[_Worker] = []
@@ -95,7 +100,7 @@ class WorkerPool:
         next_seq = 0
         exhausted = False
         while True:
-            while not exhausted and len(pending) < self.window:
+            while not exhausted and len(pending) < self.reorder_limit and self._has_room():
                 chunk = next(chunks, None)
                 if chunk is None:
                     exhausted = True
@@ -148,6 +153,10 @@ class WorkerPool:
         process.start()
         child_end.close()
         return _Worker(slot, process, inbox, parent_end)
+
+    def _has_room(self) -> bool:
+        """Whether a worker has fewer documents queued than it needs to never wait."""
+        return not self._workers or len(self._least_busy().assigned) < self.queued_per_worker
 
     def _least_busy(self) -> _Worker:
         return min(self._workers, key=lambda worker: len(worker.assigned))

@@ -1,12 +1,13 @@
 """Extraction on a Ray cluster with Ray Data: ``hynlp extract … --engine ray [--address auto]``.
 
-* Reading: the driver lists the input files (paths only); Ray tasks read
-  them, a file per task, with the local engine's reader (encodings, HTML
-  bodies, archive rows, bad rows as error rows) and its document ids.
-* Extraction: ``map_batches`` over an actor pool; each actor loads the
-  pipeline once (with a GPU when the configuration names a NER model and the
-  cluster has GPUs) and runs :func:`~hynlp.engines.work.process_item`, the
-  local engine's per-document function, so results are equal.
+* Reading: the driver lists the input files (paths only, with the local
+  engine's document ids); ``map_batches`` hands them to an actor pool, and
+  each actor reads its files with the local engine's reader (encodings, HTML
+  bodies, archive rows streamed in pieces, bad rows as error rows).
+* Extraction: each actor loads the pipeline once (with a GPU when the
+  configuration names a NER model and the cluster has GPUs) and runs
+  :func:`~hynlp.engines.work.process_item`, the local engine's per-document
+  function, so results are equal.
 * Output: outcomes stream back to the driver, which writes the store (or
   JSONL) exactly as a local run does: the same run ledger, skipping and
   ``--resume``. With ``parquet=DIR`` the actors' outcomes are written by Ray
@@ -19,9 +20,11 @@ installed in the same version.
 from __future__ import annotations
 
 import json
+import logging
 import pickle
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
@@ -29,13 +32,14 @@ import pyarrow.parquet as pq
 
 from hynlp.batch import BatchSummary, Progress, Recorder, RunSink, file_doc_ids, with_doc_id
 from hynlp.config import PIPELINE_VERSION, PipelineConfig
-from hynlp.engines.work import MAX_DOC_BYTES, WorkItem, prepare, process_item
+from hynlp.engines.work import MAX_DOC_BYTES, WorkItem, batched, prepare, process_item
 from hynlp.errors import EngineUnavailable
 from hynlp.records import ErrorRecord
 from hynlp.store.inputs import Columns, count_documents, input_files, read_file
 from hynlp.store.reader import DoneKey
 
-ACTOR_BATCH = 16
+FILES_PER_BATCH = 16
+OUTPUT_ROWS = 64  # outcomes per table an actor yields: an archive file streams out in pieces
 # The Parquet output's columns: one row per input document.
 READABLE_SCHEMA = pa.schema([("doc_id", pa.string()), ("source", pa.string()), ("status", pa.string()),
                              ("code", pa.string()), ("message", pa.string()), ("raw_sha256", pa.string()),
@@ -51,28 +55,38 @@ def extract_with_ray(paths: Iterable[str | Path], *, db: str | Path | None, json
                      max_doc_bytes: int = MAX_DOC_BYTES) -> BatchSummary:
     """Run the pipeline over ``paths`` on Ray; write a store ``db``, a ``jsonl`` file or a ``parquet`` folder."""
     ray = import_ray()
-    config = config or PipelineConfig()
+    job = RayJob(config or PipelineConfig(), columns, max_doc_bytes, workers)
     paths = list(paths)
     connect(ray, address)
-    documents = documents_dataset(ray, paths, columns, max_doc_bytes)
+    files = files_dataset(ray, paths)
     if parquet is not None:
-        return _write_parquet(ray, documents, parquet, config, workers)
+        return _write_parquet(ray, files, parquet, job)
     summary = BatchSummary(total=count_documents(paths) if progress is not None else None)
     if jsonl is not None:
         from hynlp.store.jsonl import JsonlSink
 
-        sink = JsonlSink(jsonl, config_json=config.model_dump_json(), pipeline_version=PIPELINE_VERSION)
+        sink = JsonlSink(jsonl, config_json=job.config.model_dump_json(), pipeline_version=PIPELINE_VERSION)
         try:
-            _drain(ray, documents, Recorder(sink, summary, progress), config, workers, skip=frozenset())
+            _drain(ray, files, Recorder(sink, summary, progress), job, skip=frozenset())
         finally:
             sink.close()
         return summary
     from hynlp.store import open_store
 
-    with open_store(db) as store, RunSink(store, config, resume) as sink:
+    with open_store(db) as store, RunSink(store, job.config, resume) as sink:
         done = frozenset(store.done_keys(include_errors=resume))
-        _drain(ray, documents, Recorder(sink, summary, progress), config, workers, skip=done)
+        _drain(ray, files, Recorder(sink, summary, progress), job, skip=done)
         return sink.finish(summary)
+
+
+@dataclass(frozen=True)
+class RayJob:
+    """What every actor needs to know; ``workers`` None means one actor per CPU of the cluster."""
+
+    config: PipelineConfig
+    columns: Columns
+    max_doc_bytes: int
+    workers: int | None
 
 
 def import_ray():
@@ -92,37 +106,36 @@ def connect(ray, address: str | None) -> None:
         ray.init(address=address, include_dashboard=False, logging_level="WARNING")
 
 
-def documents_dataset(ray, paths: list[str | Path], columns: Columns, max_doc_bytes: int):
-    """One row per document: its id and its prepared work item or error row, pickled."""
+def files_dataset(ray, paths: list[str | Path]):
+    """One row per input file, with the doc_id of its document (None for archives)."""
     files = [{"path": str(path), "doc_id": doc_id} for path, doc_id in file_doc_ids(input_files(paths))]
-    dataset = ray.data.from_items(files, override_num_blocks=max(1, min(len(files), 200)))
-    return dataset.flat_map(read_documents, fn_kwargs={"columns": columns, "max_doc_bytes": max_doc_bytes})
-
-
-def read_documents(row: dict, columns: Columns, max_doc_bytes: int) -> list[dict]:
-    items = with_doc_id(read_file(Path(row["path"]), columns), row["doc_id"])
-    return [{"doc_id": item.doc_id, "prepared": pickle.dumps(prepare(item, max_doc_bytes))} for item in items]
+    return ray.data.from_items(files, override_num_blocks=max(1, min(len(files), 200)))
 
 
 class ExtractActor:
-    """An actor of the pool: loads the pipeline once, then turns batches of documents into outcomes."""
+    """An actor of the pool: loads the pipeline once, then reads batches of
+    files and yields their documents' outcomes, a bounded table at a time.
 
-    def __init__(self, config_json: str, skip, readable: bool = False):
+    Reading happens here rather than in a task stage before it: actors hold
+    the CPUs, and tasks queued behind them would wait for ever.
+    """
+
+    def __init__(self, config_json: str, columns: Columns, max_doc_bytes: int, skip, readable: bool = False):
         import ray
 
         from hynlp.pipeline import Pipeline
 
+        logging.getLogger("jieba").setLevel(logging.WARNING)  # start-up chatter, once per actor
         self.pipeline = Pipeline(PipelineConfig.model_validate_json(config_json))
+        self.columns, self.max_doc_bytes, self.readable = columns, max_doc_bytes, readable
         # A set of many keys travels once through the object store, not with every batch.
         self.skip = ray.get(skip) if isinstance(skip, ray.ObjectRef) else skip
-        self.readable = readable
 
-    def __call__(self, batch: pa.Table) -> pa.Table:
-        rows = [self._outcome(pickle.loads(row["prepared"])) for row in batch.to_pylist()]
-        if self.readable:
-            return pa.Table.from_pylist([readable_row(*row) for row in rows], schema=READABLE_SCHEMA)
-        return pa.table({"status": [status for status, _ in rows],
-                         "outcome": pa.array([pickle.dumps(outcome) for _, outcome in rows], pa.binary())})
+    def __call__(self, batch: pa.Table) -> Iterator[pa.Table]:
+        for file in batch.to_pylist():
+            documents = with_doc_id(read_file(Path(file["path"]), self.columns), file["doc_id"])
+            for chunk in batched(documents, OUTPUT_ROWS):
+                yield self._table([self._outcome(prepare(document, self.max_doc_bytes)) for document in chunk])
 
     def _outcome(self, prepared: WorkItem | ErrorRecord):
         if isinstance(prepared, ErrorRecord):
@@ -132,19 +145,26 @@ class ExtractActor:
         outcome = process_item(prepared, self.pipeline)
         return (ERROR if isinstance(outcome, ErrorRecord) else OK), outcome
 
-
-def _outcomes(ray, documents, config: PipelineConfig, workers: int | None, skip, readable: bool = False):
-    size = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
-    gpus = 1 if config.entities.ner_model and ray.cluster_resources().get("GPU", 0) >= size else None
-    return documents.map_batches(
-        ExtractActor, batch_size=ACTOR_BATCH, batch_format="pyarrow", concurrency=size, num_gpus=gpus,
-        fn_constructor_kwargs={"config_json": config.model_dump_json(), "skip": ray.put(skip),
-                               "readable": readable})
+    def _table(self, rows: list[tuple[str, object]]) -> pa.Table:
+        if self.readable:
+            return pa.Table.from_pylist([readable_row(*row) for row in rows], schema=READABLE_SCHEMA)
+        return pa.table({"status": [status for status, _ in rows],
+                         "outcome": pa.array([pickle.dumps(outcome) for _, outcome in rows], pa.binary())})
 
 
-def _drain(ray, documents, recorder: Recorder, config: PipelineConfig, workers: int | None, skip) -> None:
+def _outcomes(ray, files, job: RayJob, skip, readable: bool = False):
+    """The outcome rows of every document, from the job's pool of actors."""
+    size = job.workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+    gpus = 1 if job.config.entities.ner_model and ray.cluster_resources().get("GPU", 0) >= size else None
+    return files.map_batches(
+        ExtractActor, batch_size=FILES_PER_BATCH, batch_format="pyarrow", concurrency=size, num_gpus=gpus,
+        fn_constructor_kwargs={"config_json": job.config.model_dump_json(), "columns": job.columns,
+                               "max_doc_bytes": job.max_doc_bytes, "skip": ray.put(skip), "readable": readable})
+
+
+def _drain(ray, files, recorder: Recorder, job: RayJob, skip) -> None:
     """Stream the outcomes to the driver and record them, like a local run."""
-    for row in _outcomes(ray, documents, config, workers, skip).iter_rows():
+    for row in _outcomes(ray, files, job, skip).iter_rows():
         if row["status"] == SKIPPED:
             recorder.skip()
         else:
@@ -164,8 +184,8 @@ def readable_row(status: str, outcome) -> dict:
             "record": json.dumps(outcome.to_record(), ensure_ascii=False)}
 
 
-def _write_parquet(ray, documents, out: str | Path, config: PipelineConfig, workers: int | None) -> BatchSummary:
-    _outcomes(ray, documents, config, workers, frozenset(), readable=True).write_parquet(str(out))
+def _write_parquet(ray, files, out: str | Path, job: RayJob) -> BatchSummary:
+    _outcomes(ray, files, job, frozenset(), readable=True).write_parquet(str(out))
     statuses = pq.read_table(str(out), columns=["status", "code"]).to_pydict()
     summary = BatchSummary(inputs=len(statuses["status"]))
     summary.articles = statuses["status"].count(OK)

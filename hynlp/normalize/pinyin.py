@@ -84,6 +84,7 @@ class PinyinFixer:
     def __init__(self, readings_of: dict[str, tuple[tuple[str, str], ...]], freq: CharFrequencies):
         self._readings_of = readings_of
         self.freq = freq
+        self._by_syllable: dict[str, list[str]] | None = None  # built on the first lost character
 
     @classmethod
     def default(cls) -> PinyinFixer:
@@ -164,15 +165,28 @@ class PinyinFixer:
                                   "trail byte of a GBK character, confirmed by its reading"))
         return edits
 
+    def _chars_read(self, syllable: str) -> list[str]:
+        """Known characters with ``syllable`` among their readings (tone aside)."""
+        if self._by_syllable is None:
+            index: dict[str, list[str]] = {}
+            for char, readings in self._readings_of.items():
+                if self.freq.log(char) > 0:
+                    for toneless in {r[0] for r in readings}:
+                        index.setdefault(toneless, []).append(char)
+            self._by_syllable = index
+        return self._by_syllable.get(syllable, [])
+
     def _most_plausible(self, body: str, context: tuple[str, str], model: Plausibility | None) -> str | None:
         keys = syllable_keys(body)
         if len(keys) != 1 or not keys[0][0]:
             return None
         # A character whose main reading matches beats one where it is a rare reading.
-        scored = sorted(((bool(readings) and keys_match(keys[0], readings[0]), self.freq.log(c), c)
-                         for c, readings in self._readings_of.items()
-                         if self.freq.log(c) > 0 and any(keys_match(keys[0], r) for r in readings)),
-                        reverse=True)
+        scored = []
+        for char in self._chars_read(keys[0][0]):
+            readings = self._readings_of[char]
+            if any(keys_match(keys[0], r) for r in readings):
+                scored.append((keys_match(keys[0], readings[0]), self.freq.log(char), char))
+        scored.sort(reverse=True)
         if model is None or not scored:
             return scored[0][2] if scored else None
         before, after = context

