@@ -6,7 +6,6 @@ Each run is a ``hynlp extract`` subprocess, as a user or a scheduler runs it.
 from __future__ import annotations
 
 import json
-import os
 import random
 import signal
 import sqlite3
@@ -16,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+from store_probe import stored_rows
 from test_store_postgres import POSTGRES_URL, postgres_schema  # noqa: F401 - a fixture, one schema per test
 
 from hynlp.store import open_store
@@ -125,19 +125,6 @@ def wait_for_rows(db: Path, count: int, run: subprocess.Popen, timeout: float = 
             return
         time.sleep(0.02)
     raise AssertionError(f"the run stored fewer than {count} rows (exit code {run.poll()})")
-
-
-def stored_rows(db: Path) -> int:
-    if not db.exists():
-        return 0
-    connection = sqlite3.connect(db, timeout=30)
-    try:
-        return sum(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                   for table in ("articles", "errors"))
-    except sqlite3.OperationalError:  # the tables are not created yet
-        return 0
-    finally:
-        connection.close()
 
 
 def unreadable_rows(db: Path) -> int:

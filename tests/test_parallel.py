@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
+from store_probe import stored_rows
 
 from hynlp.config import PipelineConfig, SegmentConfig
 from hynlp.engines.parallel import WorkerPool
@@ -82,29 +82,18 @@ def test_ctrl_c_keeps_what_is_done_and_resume_completes(tmp_path):
     assert run.returncode == 130, err
     partial = json.loads(out)
     assert partial["interrupted"] and "--resume" in err
-    assert stored(db) == partial["inputs"] < DOCS  # everything done was written, nothing more
+    assert stored_rows(db) == partial["inputs"] < DOCS  # everything done was written, nothing more
     done = subprocess.run([*command, "--resume"], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     final = json.loads(done.stdout)
     assert final["resumed"] and final["run_id"] == partial["run_id"] and final["skipped"] == partial["inputs"]
-    assert stored(db) == DOCS
+    assert stored_rows(db) == DOCS
 
 
 def wait_for_articles(db: Path, count: int, run: subprocess.Popen, timeout: float = 120) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and run.poll() is None:
-        if db.exists() and stored(db) >= count:
+        if db.exists() and stored_rows(db) >= count:
             return
         time.sleep(0.05)
     raise AssertionError(f"the run stored fewer than {count} articles (exit code {run.poll()})")
-
-
-def stored(db: Path) -> int:
-    connection = sqlite3.connect(db, timeout=30)
-    try:
-        return sum(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                   for table in ("articles", "errors"))
-    except sqlite3.OperationalError:  # the tables are not created yet
-        return 0
-    finally:
-        connection.close()
