@@ -93,7 +93,7 @@ def made_of(name: str, words: WordSet) -> bool:
             continue
         if name[i].isdigit() or name[i] in CONNECTORS:
             reachable[i + 1] = True
-        for length in words.lengths:
+        for length in words.lengths_starting_at(name, i):
             if i + length <= len(name) and name[i:i + length] in words:
                 reachable[i + length] = True
     return reachable[len(name)]
@@ -115,7 +115,7 @@ class NameScanner:
         text = pool.text
         if not pool.is_token_edge(pos):
             return 0
-        for length in words.lengths:
+        for length in words.lengths_ending_at(text, pos):
             if length <= pos and text[pos - length:pos] in words and pool.is_token_edge(pos - length):
                 return length
         return 0
@@ -213,7 +213,7 @@ class NameScanner:
     def _leading_stop(self, pool: CandidatePool, start: int) -> int:
         text = pool.text
         for words in (self.hard, self.weak):
-            for length in words.lengths:
+            for length in words.lengths_starting_at(text, start):
                 if text[start:start + length] not in words or not pool.is_token_edge(start + length):
                     continue
                 # Without tokens a one-character weak stop (和, 同, 无...) is too

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import get_args
 
-from hynlp.entities.lexicon import read_data_lines
+from hynlp.entities.lexicon import lengths_by_char, read_data_lines
 from hynlp.errors import ConfigError
 from hynlp.records import EntityType
 
@@ -54,6 +54,9 @@ class Gazetteer:
                 if short not in self.forms or self.forms[short][1]:
                     self.forms[short] = (entry, True)
         self.lengths = tuple(sorted({len(f) for f in self.forms}, reverse=True))
+        # find() probes every text position: only the lengths of forms that
+        # start with the character there are worth a dictionary lookup.
+        self._lengths_by_first = lengths_by_char(self.forms, 0)
 
     @classmethod
     def load(cls, extra_files: Iterable[str] = ()) -> Gazetteer:
@@ -88,7 +91,7 @@ class Gazetteer:
             pos = match.end
 
     def _longest_at(self, text: str, pos: int) -> GazetteerMatch | None:
-        for length in self.lengths:
+        for length in self._lengths_by_first.get(text[pos], ()):
             form = text[pos:pos + length]
             if len(form) == length and form in self.forms:
                 entry, short = self.forms[form]

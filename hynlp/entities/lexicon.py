@@ -36,6 +36,9 @@ class WordSet:
     def __init__(self, words: Iterable[str]):
         self.words = frozenset(w for w in words if w)
         self.lengths = tuple(sorted({len(w) for w in self.words}, reverse=True))
+        # Rules probe many offsets; most characters start or end no word at all.
+        self._by_first = lengths_by_char(self.words, 0)
+        self._by_last = lengths_by_char(self.words, -1)
 
     def __contains__(self, word: object) -> bool:
         return word in self.words
@@ -43,19 +46,54 @@ class WordSet:
     def __len__(self) -> int:
         return len(self.words)
 
+    def lengths_starting_at(self, text: str, pos: int) -> tuple[int, ...]:
+        """Longest first, the lengths a word starting at ``pos`` can have (a superset of the matches)."""
+        return self._by_first.get(text[pos], ()) if 0 <= pos < len(text) else self.lengths
+
+    def lengths_ending_at(self, text: str, pos: int) -> tuple[int, ...]:
+        """Longest first, the lengths a word ending at ``pos`` can have (a superset of the matches)."""
+        return self._by_last.get(text[pos - 1], ()) if 0 < pos <= len(text) else self.lengths
+
     def ending_at(self, text: str, pos: int) -> int:
         """Length of the longest word that ends at ``pos`` (0 if none)."""
-        for length in self.lengths:
+        if not 0 < pos <= len(text):
+            return self._ending_at_any(text, pos)
+        for length in self._by_last.get(text[pos - 1], ()):
             if length <= pos and text[pos - length:pos] in self.words:
                 return length
         return 0
 
     def starting_at(self, text: str, pos: int) -> int:
         """Length of the longest word that starts at ``pos`` (0 if none)."""
+        if not 0 <= pos < len(text):
+            return self._starting_at_any(text, pos)
+        for length in self._by_first.get(text[pos], ()):
+            if pos + length <= len(text) and text[pos:pos + length] in self.words:
+                return length
+        return 0
+
+    def _ending_at_any(self, text: str, pos: int) -> int:
+        """The plain scan, kept for offsets outside the text (slices there are cut short)."""
+        for length in self.lengths:
+            if length <= pos and text[pos - length:pos] in self.words:
+                return length
+        return 0
+
+    def _starting_at_any(self, text: str, pos: int) -> int:
+        """The plain scan, kept for offsets outside the text (negative ones slice from the end)."""
         for length in self.lengths:
             if pos + length <= len(text) and text[pos:pos + length] in self.words:
                 return length
         return 0
+
+
+def lengths_by_char(words: Iterable[str], index: int) -> dict[str, tuple[int, ...]]:
+    """For each character, the lengths (longest first) of the words with it at ``index``."""
+    lengths: dict[str, set[int]] = {}
+    for word in words:
+        if word:
+            lengths.setdefault(word[index], set()).add(len(word))
+    return {char: tuple(sorted(found, reverse=True)) for char, found in lengths.items()}
 
 
 class WordLists:

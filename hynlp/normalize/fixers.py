@@ -90,14 +90,20 @@ class Normalizer:
 
     def _strip_pinyin(self, tracked: TrackedText):
         repairs: list[Repair] = []
+        if ")" not in tracked.text and "\uff09" not in tracked.text:
+            return tracked, repairs  # every annotation pattern ends in a closing parenthesis
         lost = "?" in tracked.text or "\ufffd" in tracked.text
         model = self._repairer() and self._model if lost else None
+        found = self._pinyin.find(tracked.text, model)
         for kind in ("pinyin", "pinyin_garbage", "pinyin_recovered", "mojibake"):
-            edits = [e for e in self._pinyin.find(tracked.text, model) if e.kind == kind]
+            edits = [e for e in found if e.kind == kind]
+            if not edits:
+                continue  # the text is unchanged, so ``found`` still holds for the next kind
             tracked, logged = tracked.apply([(e.start, e.end, e.new) for e in edits], kind=kind,
                                             notes=[e.note for e in edits],
                                             confidences=[e.confidence for e in edits])
             repairs += logged
+            found = self._pinyin.find(tracked.text, model)
         return tracked, repairs
 
     def _convert_script(self, tracked: TrackedText):

@@ -65,6 +65,10 @@ class MojibakeRepairer:
     def __init__(self, model: Plausibility, reads_as: Callable[[str, str], bool]):
         self._model = model
         self._reads_as = reads_as
+        # Every lost byte tries the same 126 or 191 byte pairs: decode each
+        # byte's partners once (at most 256 lists per table).
+        self._with_trail: dict[int, list[str]] = {}
+        self._with_lead: dict[int, list[str]] = {}
 
     @classmethod
     def default(cls, model: Plausibility | None = None) -> MojibakeRepairer:
@@ -154,7 +158,7 @@ class MojibakeRepairer:
         Converters double punctuation with an ASCII comma (",。" ",”"), so a
         run right after a comma starts with a mark when one fits.
         """
-        chars = [c for lead in range(0x81, 0xFF) if (c := gbk_pair(lead, trail)) and self._plausible(c)]
+        chars = [c for c in self._chars_with_trail(trail) if self._plausible(c)]
         marks = [c for c in chars if c in PUNCTUATION]
         if after_comma and marks:
             chars = marks
@@ -164,10 +168,21 @@ class MojibakeRepairer:
     def _best_last(self, lead: int, reading: str | None, before: str, after: str) -> str | None:
         """The run's last character, whose trail byte was lost: the reading
         after it decides when there is one, the words around it otherwise."""
-        chars = [c for trail in range(0x40, 0xFF) if (c := gbk_pair(lead, trail))
-                 and (reading is None or self._reads_as(c, reading))]
+        chars = [c for c in self._chars_with_lead(lead) if reading is None or self._reads_as(c, reading)]
         chars = sorted(chars, key=self._model.char_score, reverse=True)[:SHORTLIST]
         return self._model.best(chars, before[-CONTEXT:], after)
+
+    def _chars_with_trail(self, trail: int) -> list[str]:
+        """The characters GBK lead bytes 0x81-0xFE make with ``trail``, by lead byte."""
+        if trail not in self._with_trail:
+            self._with_trail[trail] = [c for lead in range(0x81, 0xFF) if (c := gbk_pair(lead, trail))]
+        return self._with_trail[trail]
+
+    def _chars_with_lead(self, lead: int) -> list[str]:
+        """The characters ``lead`` makes with trail bytes 0x40-0xFE, by trail byte."""
+        if lead not in self._with_lead:
+            self._with_lead[lead] = [c for trail in range(0x40, 0xFF) if (c := gbk_pair(lead, trail))]
+        return self._with_lead[lead]
 
     def _plausible(self, char: str) -> bool:
         return self._model.char_score(char) >= MIN_CHAR_LOG

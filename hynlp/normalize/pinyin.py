@@ -85,6 +85,10 @@ class PinyinFixer:
         self._readings_of = readings_of
         self.freq = freq
         self._by_syllable: dict[str, list[str]] | None = None  # built on the first lost character
+        # reads_as is asked about one annotation against many characters (every
+        # GBK candidate of a lost byte): parse each annotation once. Bounded by
+        # the distinct annotations seen, which are short pinyin strings.
+        self._keys_of: dict[str, tuple[tuple[str, str], ...]] = {}
 
     @classmethod
     def default(cls) -> PinyinFixer:
@@ -99,7 +103,9 @@ class PinyinFixer:
         return self._readings_of.get(char, ())
 
     def reads_as(self, chars: str, annotation: str) -> bool:
-        keys = syllable_keys(annotation)
+        keys = self._keys_of.get(annotation)
+        if keys is None:
+            keys = self._keys_of[annotation] = tuple(syllable_keys(annotation))
         if len(keys) != len(chars) or not all(k[0] for k in keys):
             return False
         return all(any(keys_match(k, r) for r in self.readings(c)) for k, c in zip(keys, chars))

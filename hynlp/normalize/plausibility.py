@@ -35,6 +35,9 @@ class Plausibility:
         self._tokenizer = tokenizer
         self._simplify = to_simplified
         self.freq = freq
+        # Repairs score the same candidate characters again and again; the
+        # score is a pure function of the character (bounded by the charset).
+        self._char_scores: dict[str, float] = {}
 
     @classmethod
     def default(cls) -> Plausibility:
@@ -63,9 +66,10 @@ class Plausibility:
 
     def char_score(self, char: str) -> float:
         """Log frequency of a single character (punctuation counts as common)."""
-        if char in PUNCTUATION:
-            return 12.5
-        return self.freq.log(self._simplify(char))
+        score = self._char_scores.get(char)
+        if score is None:
+            score = self._char_scores[char] = 12.5 if char in PUNCTUATION else self.freq.log(self._simplify(char))
+        return score
 
     def _route(self, sentence: str) -> float:
         dag = self._tokenizer.get_DAG(sentence)
