@@ -35,6 +35,7 @@ import sys
 from pathlib import Path
 
 import opencc
+from make_noisy import covered_positions
 
 CORPUS_DIR = Path(__file__).resolve().parent
 ENTITY_TYPES = frozenset({"PERSON", "COMPANY", "GOV", "PLACE", "PROJECT", "ORG", "DATE"})
@@ -60,16 +61,6 @@ def not_figure_items(gold: dict) -> list[str]:
     for entry in gold.get("not_figures", []):
         items.extend(part.strip() for part in NOTE.sub("", entry).split(", ") if part.strip())
     return items
-
-
-def covered_positions(text: str, needles: list[str]) -> set[int]:
-    covered: set[int] = set()
-    for needle in needles:
-        start = text.find(needle)
-        while start != -1:
-            covered.update(range(start, start + len(needle)))
-            start = text.find(needle, start + 1)
-    return covered
 
 
 def check_entities(gold: dict, text: str) -> list[str]:

@@ -227,13 +227,18 @@ def protected_positions(text: str, gold: dict) -> set[int]:
     """Character positions inside any entity text, official's title or figure surface."""
     needles = [e["text"] for e in gold["entities"]] + [f["surface"] for f in gold["figures"]]
     needles += [e["title"] for e in gold["entities"] if e.get("title")]
-    positions: set[int] = set()
+    return covered_positions(text, needles)
+
+
+def covered_positions(text: str, needles: list[str]) -> set[int]:
+    """Positions of ``text`` inside any occurrence of any of ``needles``."""
+    covered: set[int] = set()
     for needle in needles:
         start = text.find(needle)
         while start != -1:
-            positions.update(range(start, start + len(needle)))
+            covered.update(range(start, start + len(needle)))
             start = text.find(needle, start + 1)
-    return positions
+    return covered
 
 
 def noisy_gold(gold: dict, runs: list[dict]) -> dict:
