@@ -187,8 +187,8 @@ def misaligned_gbk(span: str) -> tuple[str, int] | None:
     Returns the characters the byte pairs decode to and the final unpaired
     byte, or None if some pair is not a real GBK character.
 
-    >>> misaligned_gbk("。”在國")
-    ('！痹趪', 248)
+    >>> misaligned_gbk("。”家住北")
+    ('！奔易”', 177)
     """
     data = span.encode("gbk")
     if len(data) != 2 * len(span):

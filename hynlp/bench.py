@@ -34,7 +34,7 @@ _STARTUP_JIEBA = ("import time; t = time.perf_counter(); import jieba; "
 # Measured rates are steady-state: one noisy text first builds what the
 # pipeline loads lazily (the repair model on the first lost byte), as the
 # baseline's tokenizer is initialized before its timer starts.
-WARMUP_TEXT = "今年,?;浧之a业发展集团签约，項(xiàng)目總投資1億元。"
+WARMUP_TEXT = "今年,?＝刂?(zhì)目前，項(xiàng)目總投資1億元。"
 
 
 def run_bench(paths: Iterable[str | Path], *, repeat: int = 1, ner_model: str | None = None,

@@ -20,7 +20,7 @@ from test_store_postgres import POSTGRES_URL, postgres_schema  # noqa: F401 - a 
 
 from hynlp.store import open_store
 
-PLACES = ("青禾区", "东岚县", "澜溪镇", "北原市", "槐荫区", "雄安新区")
+PLACES = ("青禾区", "东岚县", "澜溪镇", "北原市", "松涛县", "雄安新区")
 TOTAL = 2000
 PG_DOCS = 80
 

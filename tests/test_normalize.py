@@ -45,12 +45,11 @@ def test_english_in_parentheses_is_not_pinyin(normalizer):
     assert normalizer("利用建筑信息模型(BIM)和(an)施工").text == "利用建筑信息模型(BIM)和(an)施工"
 
 
-# The last character of "。粤浦产" lost its trail byte: the word after it
-# ("产业") decides; the others end on an ASCII trail byte or are unambiguous.
-@pytest.mark.parametrize("true_text", ["。粤浦产", "。粵浦產", "。青禾区", "。”本次长", "。”本次長"])
+# Runs whose last trail byte is lost carry the reading of that character.
+@pytest.mark.parametrize("true_text", ["。截至", "。今年", "。青禾區", "。”青禾區", "。”家住北"])
 def test_misaligned_gbk_run_is_repaired(normalizer, true_text):
     corrupted = misaligned_gbk(true_text)
-    if corrupted.endswith("?") and true_text != "。粤浦产":
+    if corrupted.endswith("?"):
         # As on real pages: the reading of the character whose byte was lost follows.
         corrupted += "(" + pinyin(true_text[-1], style=Style.TONE)[0][0] + ")"
     nt = normalizer(f"今年工作取得进展,{corrupted}业发展集团正式签约。")
@@ -60,10 +59,10 @@ def test_misaligned_gbk_run_is_repaired(normalizer, true_text):
 
 
 def test_lost_trail_byte_is_confirmed_by_pinyin(normalizer):
-    corrupted = misaligned_gbk("。”在國")
+    corrupted = misaligned_gbk("。”家住北")
     assert corrupted.endswith("?")
-    nt = normalizer(f"提高了效率{corrupted}(guó)網山東電力項目內")
-    assert nt.text == "提高了效率。”在国网山东电力项目内"
+    nt = normalizer(f"居民说很满意{corrupted}(běi)關片區的老住户")
+    assert nt.text == "居民说很满意。”家住北关片区的老住户"
 
 
 def test_unrepairable_run_is_flagged_not_dropped(normalizer):
@@ -91,7 +90,7 @@ def test_fullwidth_digits_and_marks(normalizer):
 
 
 def test_bytes_are_decoded_by_detection(normalizer):
-    text = "槐荫区重点项目总投资3140亿元，签约率98.71%。"
+    text = "青禾区重点项目总投资3140亿元，签约率98.71%。"
     traditional = opencc.OpenCC("s2t").convert(text)
     for raw in (text.encode("utf-8"), text.encode("gb18030"), traditional.encode("big5")):
         assert normalizer(raw).text == text
@@ -104,21 +103,21 @@ def test_binary_input_raises_a_coded_error(normalizer):
 
 
 def test_offsets_point_back_to_raw(normalizer):
-    raw = "走進(jìn)槐蔭,,總投資3140億元"
+    raw = "走進(jìn)青禾,,總投資3140億元"
     nt = normalizer(raw)
     start = nt.text.index("3140")
     raw_start, raw_end = nt.raw_span(start, start + 4)
     assert raw[raw_start:raw_end] == "3140"
     # A deleted annotation belongs to no character, but to the span around it.
     assert raw[slice(*nt.raw_span(0, 2))] == "走進"
-    assert raw[slice(*nt.raw_span(0, 3))] == "走進(jìn)槐"
+    assert raw[slice(*nt.raw_span(0, 3))] == "走進(jìn)青"
 
 
 # -- properties ---------------------------------------------------------------
 
 NOISE_PIECES = st.sampled_from([
     "項(xiàng)目", "區(qū)委書記", "總投資", "3140億元", ",,", ",。", ",?", "、", "。", "“", "”", "\n",
-    "(區域醫療中心)", "?", "?;笔a", "簽約率98.71%", "  ", "\u200b", "\u3000", "編輯:王某", "热点推荐",
+    "(區域醫療中心)", "?", "?＝刂?(zhì)", "簽約率98.71%", "  ", "\u200b", "\u3000", "編輯:王某", "热点推荐",
     "ａｂ１２", "abc", "(guó)", "^", "产业", "青禾区", "!", ";", "…",
 ])
 TEXTS = st.one_of(st.lists(NOISE_PIECES, max_size=25).map("".join), st.text(max_size=60))

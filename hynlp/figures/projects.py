@@ -9,14 +9,14 @@ last name in the same paragraph. A name said of another (该工程是全区的
 
 >>> from hynlp.document import Document
 >>> from hynlp.normalize import normalize
->>> text = "2月16日，市五院周边片区城市更新项目指挥部上门入户。项目一期累计签约461户。"
+>>> text = "2月16日，北关片区城市更新项目指挥部上门入户。项目一期累计签约461户。"
 >>> doc = Document(doc_id="x", raw=text, normalized=normalize(text))
 >>> context = ProjectContext(doc)
 >>> [(m.text, m.anaphor) for m in context.mentions]
-[('市五院周边片区城市更新项目', False), ('项目一期', True)]
+[('北关片区城市更新项目', False), ('项目一期', True)]
 >>> found = context.resolve(text.index("461"), text.index("项目一期"))
 >>> found.mention.text, found.anchor.text, found.rule
-('市五院周边片区城市更新项目', '项目一期', 'project_carried')
+('北关片区城市更新项目', '项目一期', 'project_carried')
 >>> text = "北原枢纽工程现场一片繁忙。该工程是今年的重点交通项目，计划投资8.6亿元。"
 >>> doc = Document(doc_id="x", raw=text, normalized=normalize(text))
 >>> [(m.text, m.predicate) for m in ProjectContext(doc).mentions]

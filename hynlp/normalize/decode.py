@@ -1,7 +1,7 @@
 """Bytes to text: detect UTF-8, GB18030/GBK or Big5, never guess silently.
 
->>> decode_bytes("槐荫区".encode("gb18030"))
-('槐荫区', 'gb18030')
+>>> decode_bytes("青禾区".encode("gb18030"))
+('青禾区', 'gb18030')
 >>> decode_bytes(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00")
 Traceback (most recent call last):
 ...

@@ -16,8 +16,8 @@ handles a one-byte shift inside otherwise valid text.
 
 >>> from hynlp.normalize.mojibake import MojibakeRepairer
 >>> repairer = MojibakeRepairer.default()
->>> [(r.new, r.confident) for r in repairer.find("今年,?;浧之a业发展")]
-[('。粵浦產', True)]
+>>> [(r.new, r.confident) for r in repairer.find("今年,?＝刂?(zhì)目前")]
+[('。截至', True)]
 """
 
 from __future__ import annotations
