@@ -29,7 +29,8 @@ from hynlp.records import Entity
 from hynlp.sentences import SentenceSplitter
 
 CASES = Path(__file__).parent / "cases" / "figures_cases.tsv"
-SAMPLE = Path("/work/shared/samples/huaiyin-2023-noisy.txt")
+# CI lays a copy of shared/ beside the clone.
+SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "samples" / "huaiyin-2023-noisy.txt"
 SAMPLE_GOLD = SAMPLE.with_suffix(".gold.json")
 
 
