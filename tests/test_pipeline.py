@@ -73,3 +73,23 @@ def test_offsets_are_honest_on_noisy_articles(corpus_results):
                 pass
     assert checked > 500
     assert honest / checked >= 0.99, f"{honest}/{checked}"
+
+
+# CI lays a copy of shared/ beside the clone; the real sample guards against regressions.
+SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "samples" / "huaiyin-2023-noisy.txt"
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="shared sample not beside the clone")
+def test_real_noisy_sample(nlp):
+    import opencc
+
+    gold = json.loads(SAMPLE.with_suffix(".gold.json").read_text(encoding="utf-8"))
+    result = nlp(SAMPLE.read_bytes(), doc_id=gold["id"], source=str(SAMPLE))
+    text = result.article.text
+    assert "?" not in text and ",," not in text and "(xi" not in text
+    to_simplified = opencc.OpenCC("t2s").convert
+    for run in gold["mojibake_runs"]:
+        assert to_simplified(run["should_read"]) in text
+    scores = score_documents([result.to_record()], [gold])
+    for measure in ("FIGURE", "FIGURE+KIND", "QUALIFIER", "SUBJECT", "OFFICIAL", "PROJECT", "COMPANY"):
+        assert scores[measure]["f1"] >= 0.9, (measure, scores[measure])
