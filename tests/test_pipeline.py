@@ -10,6 +10,7 @@ from spacy import displacy
 
 from hynlp.evaluate import load_gold, score_documents
 from hynlp.normalize.fixers import Normalizer
+from hynlp.normalize.pinyin import ANNOTATION
 from hynlp.pipeline import Pipeline
 from hynlp.spacy_doc import to_spacy
 
@@ -88,8 +89,8 @@ def test_real_noisy_sample(nlp):
     text = result.article.text
     assert "?" not in text and ",," not in text and "(xi" not in text
     to_simplified = opencc.OpenCC("t2s").convert
-    for run in gold["mojibake_runs"]:
-        assert to_simplified(run["should_read"]) in text
+    for run in gold["mojibake_runs"]:  # should_read keeps the pinyin annotation after a run
+        assert to_simplified(ANNOTATION.sub("", run["should_read"])) in text
     scores = score_documents([result.to_record()], [gold])
     for measure in ("FIGURE", "FIGURE+KIND", "QUALIFIER", "SUBJECT", "OFFICIAL", "PROJECT", "COMPANY"):
         assert scores[measure]["f1"] >= 0.9, (measure, scores[measure])
