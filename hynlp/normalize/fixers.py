@@ -84,7 +84,7 @@ class Normalizer:
 
     def _repairer(self) -> MojibakeRepairer:
         if self._mojibake is None:
-            self._model = Plausibility.default()
+            self._model = Plausibility.default(self._pinyin.freq)
             self._mojibake = MojibakeRepairer(self._model, self._pinyin.reads_as)
         return self._mojibake
 

@@ -40,10 +40,11 @@ class Plausibility:
         self._char_scores: dict[str, float] = {}
 
     @classmethod
-    def default(cls) -> Plausibility:
+    def default(cls, freq: CharFrequencies | None = None) -> Plausibility:
+        """jieba's dictionary and OpenCC t2s; ``freq`` reuses a table already loaded."""
         import opencc
 
-        return cls(jieba.Tokenizer(), opencc.OpenCC("t2s").convert, CharFrequencies.load())
+        return cls(jieba.Tokenizer(), opencc.OpenCC("t2s").convert, freq or CharFrequencies.load())
 
     def logprob(self, text: str) -> float:
         """Log-probability of the best segmentation of ``text``."""
