@@ -17,6 +17,7 @@ exec 3>&1 1>&2   # fd 3 is the real stdout; everything else goes to stderr
 PG_USER="${HYNLP_PG_USER:-hynlp}"
 PG_PASSWORD="${HYNLP_PG_PASSWORD:-hynlp}"
 PG_DB="${HYNLP_PG_DB:-hynlp_test}"
+SERVER_LOG="${TMPDIR:-/tmp}/hynlp-postgres-start.log"
 
 log() { echo "postgres.sh: $*" >&2; }
 
@@ -35,7 +36,8 @@ install_postgres() {
     fi
     log "installing postgresql"
     as_root apt-get update
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql
+    # Debian's postinst may start a server: keep fd 3 (see start_cluster) from it.
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql </dev/null 3>&-
 }
 
 # Prints "version name port status" of the first cluster, creating one when none exists.
@@ -57,8 +59,15 @@ start_cluster() {
     if [ "$status" = "online" ]; then
         log "cluster $version/$name is running"
     else
-        log "starting cluster $version/$name"
-        as_root pg_ctlcluster "$version" "$name" start
+        log "starting cluster $version/$name (server log: $SERVER_LOG)"
+        # The server outlives this script: it must not inherit fd 3 (the
+        # caller's $(...) pipe, which would then never reach EOF) nor the
+        # caller's stdout/stderr pipes.
+        if ! as_root pg_ctlcluster "$version" "$name" start </dev/null >>"$SERVER_LOG" 2>&1 3>&-; then
+            log "could not start the cluster; its log follows"
+            tail -n 40 "$SERVER_LOG" >&2
+            exit 1
+        fi
     fi
 }
 
