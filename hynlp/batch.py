@@ -12,9 +12,12 @@ then :class:`BatchInterrupted` (a KeyboardInterrupt) carries the summary out.
 
 from __future__ import annotations
 
+import signal
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -127,6 +130,10 @@ class Recorder:
         self._started = time.perf_counter() - summary.seconds
 
     def record(self, outcome: Outcome) -> None:
+        with interrupts_deferred():  # an outcome is kept and counted together, or neither
+            self._record(outcome)
+
+    def _record(self, outcome: Outcome) -> None:
         if isinstance(outcome, ErrorRecord):
             self.sink.write_error(outcome)
             self.summary.errors += 1
@@ -139,8 +146,9 @@ class Recorder:
         self._tick()
 
     def skip(self) -> None:
-        self.summary.skipped += 1
-        self._tick()
+        with interrupts_deferred():
+            self.summary.skipped += 1
+            self._tick()
 
     def flush(self) -> None:
         if self._pending:
@@ -153,6 +161,28 @@ class Recorder:
         self.summary.seconds = time.perf_counter() - self._started
         if self.progress is not None:
             self.progress(self.summary)
+
+
+@contextmanager
+def interrupts_deferred():
+    """Hold a Ctrl-C that arrives inside the block and raise it at the end.
+
+    A KeyboardInterrupt between "result kept for writing" and "input counted"
+    would store an article the summary does not count; deferring it makes
+    the pair atomic. Only the main thread receives signals, so elsewhere
+    this does nothing.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt
 
 
 class RunSink:
