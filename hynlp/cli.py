@@ -254,25 +254,44 @@ def export(
 
 @app.command()
 def evaluate(
-    predictions: Annotated[Path, typer.Argument(help="JSONL written by hynlp extract --format jsonl")],
-    gold: Annotated[list[Path], typer.Argument(help="gold article JSON files or folders")],
+    paths: Annotated[list[Path], typer.Argument(help="predictions JSONL then gold files/folders; or NER datasets")],
+    model: Annotated[Optional[str], typer.Option("--model", help="NER model directory (datasets; default: shipped)")] = None,
+    fmt: Annotated[Optional[str], typer.Option("--format", help="dataset format: bio, bmes or cluener")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
-    """Score extraction output against gold article files.
+    """Score extraction output against gold article files, or the NER model on annotated datasets.
+
+    With BIO/BMES column files or CLUENER JSON lines, the NER model is scored:
+    P/R/F1 per type, and micro ``precision``/``recall``/``f1`` with --json.
 
     Examples:
 
       hynlp extract corpora/ --format jsonl --out s.jsonl && hynlp evaluate s.jsonl corpora/gold/
 
-      hynlp evaluate s.jsonl corpora/gold/qinghe-2024-06-renewal.json --json
+      hynlp evaluate ../shared/datasets/msra_ner/msra_test_bio --json
+
+      hynlp evaluate ../shared/datasets/cluener2020/dev.json --model models/hynlp-ner-small
     """
+    from hynlp.store.ner_datasets import is_ner_dataset
+
+    try:
+        if model is not None or fmt is not None or is_ner_dataset(paths[0]):
+            from hynlp.cli_ner import print_dataset_scores
+
+            print_dataset_scores(paths, model, fmt, as_json)
+            return
+        _print_article_scores(paths[0], paths[1:], as_json)
+    except HynlpError as error:
+        _fail(error)
+
+
+def _print_article_scores(predictions: Path, gold: list[Path], as_json: bool) -> None:
     from hynlp.evaluate import load_gold, score_documents
     from hynlp.store.jsonl import read_records
 
-    try:
-        scores = score_documents(read_records(predictions), load_gold(gold))
-    except HynlpError as error:
-        _fail(error)
+    if not gold:
+        raise typer.BadParameter("give the gold article files or folders after the predictions JSONL")
+    scores = score_documents(read_records(predictions), load_gold(gold))
     if as_json:
         print(json.dumps(scores, ensure_ascii=False, indent=1))
         return
@@ -330,6 +349,11 @@ def schema(
 
     model = PipelineConfig if config else ExtractionResult
     print(json.dumps(model.model_json_schema(), ensure_ascii=False, indent=1))
+
+
+from hynlp.cli_ner import train_app  # noqa: E402  (registered after the commands above)
+
+app.add_typer(train_app, name="train")
 
 
 def main() -> None:  # pragma: no cover - console entry point

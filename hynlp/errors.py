@@ -104,9 +104,21 @@ class ModelNotFound(HynlpError, FileNotFoundError):
     hint = "Point --ner-model at a local token-classification model directory (config.json + weights)."
 
 
-class ModelNotSupported(HynlpError, NotImplementedError):
+class ModelNotSupported(HynlpError, ValueError):
     code = "E502"
-    hint = "This version tags entities with rules and gazetteers only; run without --ner-model."
+    hint = ("hynlp fuses token-classification models whose labels it can map (BIO/BMES tags of PER, LOC, ORG "
+            "or CLUENER's types); see models/README.md.")
+
+
+class ModelDependencyMissing(HynlpError, ImportError):
+    code = "E503"
+    hint = "The NER model needs torch and transformers: pip install 'hynlp[ner]'."
+
+
+class DatasetFormatError(HynlpError, ValueError):
+    code = "E504"
+    hint = ("NER datasets are 'character<TAB>tag' lines (BIO or BMES, a blank line between sentences) "
+            "or CLUENER JSON lines; pass --format bio|bmes|cluener to say which.")
 
 
 class UnknownRun(HynlpError, LookupError):

@@ -16,10 +16,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from hynlp.config import PIPELINE_VERSION, PipelineConfig
+from hynlp.config import PIPELINE_VERSION, EntityConfig, PipelineConfig
 from hynlp.document import Document
 from hynlp.entities import EntityTagger, officials_from
-from hynlp.errors import ModelNotFound, ModelNotSupported
 from hynlp.figures import FigureExtractor
 from hynlp.normalize.fixers import Normalizer
 from hynlp.records import Article, ExtractionResult, sha256_text
@@ -58,6 +57,7 @@ class Pipeline:
             ("normalize", NormalizeStep(Normalizer(self.config.normalize))),
             ("sentences", SentenceSplitter()),
             ("segment", Segmenter(self.config.segment)),
+            *model_components(self.config.entities),
             ("entities", EntityTagger(self.config.entities)),
             ("figures", FigureExtractor()),
         ]
@@ -107,6 +107,17 @@ class Pipeline:
         )
 
 
+def model_components(config: EntityConfig) -> list[tuple[str, Component]]:
+    """The NER model step, when the configuration names a model."""
+    if config.ner_model is None:
+        return []
+    from hynlp.ner.component import ModelEntities
+    from hynlp.store.ner_models import load_ner_model, resolve_model_path
+
+    model = load_ner_model(resolve_model_path(config.ner_model), device=config.device)
+    return [("ner", ModelEntities(model, config.model_types))]
+
+
 def headline(text: str) -> str | None:
     """The first line when it reads as a headline: short, no end mark."""
     first = text.split("\n", 1)[0].strip()
@@ -135,17 +146,11 @@ def load(config: PipelineConfig | None = None, *, ner_model: str | None = None) 
     """The default pipeline, or one with another NER model directory.
 
     Raises ModelNotFound when ``ner_model`` is not a model directory (one with
-    a ``config.json``, as token-classification models are saved), and
-    ModelNotSupported for a real one until model fusion lands.
+    a ``config.json``) and ModelNotSupported when it holds a model hynlp
+    cannot run.
     """
     config = config or PipelineConfig()
     if ner_model is not None:
         entities = config.entities.model_copy(update={"ner_model": ner_model})
         config = config.model_copy(update={"entities": entities})
-    model = config.entities.ner_model
-    if model is not None and not (Path(model) / "config.json").is_file():
-        raise ModelNotFound(f"no model directory with a config.json at {model}")
-    if model is not None:
-        # Accepting a model and then not using it would be a silent downgrade.
-        raise ModelNotSupported(f"fusing the NER model at {model} with the rules is not available yet")
     return Pipeline(config)

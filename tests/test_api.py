@@ -106,11 +106,11 @@ def test_a_ner_model_path_that_is_no_model_is_a_coded_error(tmp_path, make):
     assert caught.value.code == "E501" and str(make(tmp_path)) in str(caught.value)
 
 
-def test_a_real_model_directory_is_refused_until_fusion_lands(tmp_path):
-    (tmp_path / "config.json").write_text("{}", encoding="utf-8")
+def test_a_model_of_another_kind_is_refused_naming_what_it_holds(tmp_path):
+    (tmp_path / "config.json").write_text('{"model_type": "bert"}', encoding="utf-8")
     with pytest.raises(hynlp.HynlpError) as caught:
         hynlp.load(ner_model=str(tmp_path))
-    assert caught.value.code == "E502"
+    assert caught.value.code == "E502" and "'bert'" in str(caught.value)
 
 
 def test_the_readme_path_from_load_to_a_figures_frame(nlp, tmp_path):

@@ -50,6 +50,32 @@ def _strength(cand: Candidate) -> tuple:
     return (cand.priority, cand.confidence, cand.title is not None)
 
 
+def gap_fillers(model: Iterable[Candidate], others: list[Candidate]) -> list[Candidate]:
+    """The model's candidates that no other candidate contradicts.
+
+    The rules know this genre's conventions (a project keeps its company
+    inside, a bare 市委 is no entity); the model knows names the gazetteers
+    lack. So a model span is kept only where no rule proposed an overlapping
+    span, or where one proposed exactly the same span and type (a second
+    opinion that merges with it).
+
+    >>> rule = Candidate("COMPANY", 0, 4)
+    >>> [(c.start, c.end) for c in gap_fillers([Candidate("COMPANY", 0, 4, source="model"),
+    ...     Candidate("ORG", 2, 6, source="model"), Candidate("PERSON", 8, 10, source="model")], [rule])]
+    [(0, 4), (8, 10)]
+    """
+    owners: dict[int, list[Candidate]] = {}
+    for cand in others:
+        for i in range(cand.start, cand.end):
+            owners.setdefault(i, []).append(cand)
+    kept = []
+    for cand in model:
+        overlapping = {id(o): o for i in range(cand.start, cand.end) for o in owners.get(i, ())}.values()
+        if all((o.start, o.end, o.type) == (cand.start, cand.end, cand.type) for o in overlapping):
+            kept.append(cand)
+    return kept
+
+
 def select(candidates: Iterable[Candidate]) -> list[Candidate]:
     """Non-crossing candidates, longest and strongest first; sorted by start."""
     ranked = sorted(merge_duplicates(candidates),

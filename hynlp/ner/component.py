@@ -1,0 +1,53 @@
+"""The NER model as a pipeline component: its spans become ``source="model"`` entities,
+which :class:`~hynlp.entities.EntityTagger` then fuses with the rules.
+
+Every head of the model runs on one shared encoding: the CLUENER head
+names companies, government bodies, organizations, people and places, the
+MSRA head people and places; each label maps to one of our types (see
+:data:`hynlp.ner.spans.OUR_TYPES`). Only the types in ``types`` are kept;
+where two heads disagree, fusion picks one span.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from hynlp.document import Document
+from hynlp.ner.spans import OUR_TYPES
+from hynlp.records import Entity
+
+MODEL_CONFIDENCE = 0.6
+MIN_LENGTH = 2
+
+
+class ModelEntities:
+    """``Document -> Document``: adds the model's entities to ``doc.entities``."""
+
+    def __init__(self, model, types: Iterable[str]):
+        self.model = model
+        self.heads = [head for head in model.heads if head in OUR_TYPES]
+        self.types = frozenset(types)
+
+    def __call__(self, doc: Document) -> Document:
+        return self.pipe([doc])[0]
+
+    def pipe(self, docs: list[Document]) -> list[Document]:
+        """Tag many documents in shared batches."""
+        found = self.model.predict_heads([doc.text for doc in docs], self.heads)
+        for n, doc in enumerate(docs):
+            for head in self.heads:
+                doc.entities = [*doc.entities, *self._entities(doc, found[head][n], OUR_TYPES[head])]
+        return docs
+
+    def _entities(self, doc: Document, spans, mapping: dict[str, str]) -> list[Entity]:
+        entities = []
+        for start, end, label in spans:
+            our_type = mapping.get(label)
+            text = doc.text[start:end]
+            if our_type not in self.types or end - start < MIN_LENGTH or text != text.strip():
+                continue
+            raw_start, raw_end = doc.raw_span(start, end)
+            entities.append(Entity(type=our_type, text=text, start=start, end=end, raw_start=raw_start,
+                                   raw_end=raw_end, confidence=MODEL_CONFIDENCE, source="model",
+                                   rule=f"model:{label}"))
+        return entities
