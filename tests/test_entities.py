@@ -161,10 +161,16 @@ def test_entities_from_an_earlier_component_are_fused(tagger, normalize):
     doc = Document(doc_id="t", raw=text, normalized=normalize(text))
     first = tagger(doc).entities
     assert first and first[0].text == "某某新材料产业园"
-    # A model proposing a longer span with its own source wins the overlap.
+    # A model span crossing a rule's span loses: the rules decide where they spoke.
     doc.entities = [first[0].model_copy(update={"end": 9, "text": "某某新材料产业园开", "source": "model"})]
+    assert [(e.text, e.source) for e in tagger(doc).entities] == [("某某新材料产业园", "rule")]
+    # Where the rules are silent, the model's span stands, with its source.
+    text = "某某新材料产业园开工建设，观礼的有澜溪兴业。"
+    doc = Document(doc_id="t", raw=text, normalized=normalize(text))
+    doc.entities = [first[0].model_copy(update={"type": "COMPANY", "start": 17, "end": 21, "text": "澜溪兴业",
+                                                "source": "model"})]
     fused = tagger(doc).entities
-    assert [(e.text, e.source) for e in fused] == [("某某新材料产业园开", "model")]
+    assert [(e.text, e.source) for e in fused] == [("某某新材料产业园", "rule"), ("澜溪兴业", "model")]
 
 
 FRAGMENTS = ["区委书记", "孙某某", "、", "，", "。", "项目", "工程", "某某", "街道", "集团", "有限公司", "在", "的",

@@ -60,3 +60,8 @@ def test_an_organ_before_a_title_is_an_organ_unless_the_title_takes_its_unit(tag
     assert tag("锦河经济开发区管委会主任冯志刚介绍情况。")["GOV"] == {"锦河经济开发区管委会"}
     found = tag("北园街道党工委书记周文斌介绍情况。")
     assert "GOV" not in found and found["PLACE"] == {"北园街道"}
+
+
+def test_housing_and_inspection_offices(tag):
+    found = tag("市房管局主动靠前服务，东岚县督查办随后开展督查。")
+    assert found["GOV"] == {"市房管局", "东岚县督查办"}

@@ -118,3 +118,24 @@ def test_a_verb_after_a_two_character_name_is_not_its_last_character(tag):
 def test_a_name_before_a_conjunction_is_not_the_next_titles_unit(tag):
     doc = tag("副市长李强和区长赵刚出席。")
     assert officials(doc) == [("李强", "副市长", None), ("赵刚", "区长", None)]
+
+
+def test_a_specific_title_beats_a_collective_one(tag):
+    doc = tag("区领导钟明远、韩启东带队察看。区长钟明远一行来到现场。")
+    assert ("钟明远", "区长", None) in officials(doc)
+
+
+def test_a_name_cut_short_by_the_segmenter_takes_its_full_form(tag):
+    doc = tag("市、县领导裴文涛、许志成出席。市人大常委会副主任、县委书记裴文涛在仪式上致辞。")
+    assert [o for o in officials(doc) if o[0].startswith("裴")] == [
+        ("裴文涛", "市人大常委会副主任、县委书记", None)]
+
+
+def test_a_stray_last_character_tagged_as_a_name_stays_in_it(tag):
+    doc = tag("澜溪能源有限责任公司执行总经理李俊杰分别上台发言。")
+    assert [o[0] for o in officials(doc)] == ["李俊杰"]
+
+
+def test_rare_family_names(tag):
+    doc = tag("县长憨振国，县政协主席徐俊参加。")
+    assert [o[0] for o in officials(doc)] == ["憨振国", "徐俊"]

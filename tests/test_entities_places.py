@@ -79,3 +79,12 @@ def test_levels_and_short_forms():
 def test_verbs_of_relevance_and_attendance_are_not_part_of_a_name(run):
     assert run("事关临江生态新区建设的有8项。") == [("PLACE", "临江生态新区")]
     assert run("与会县领导见证签约。") == []
+
+
+def test_a_park_hosting_an_event_is_a_place(run):
+    assert ("PLACE", "澜溪新材料产业园") in run("开工仪式在澜溪新材料产业园隆重举行。")
+    assert run("签约仪式在县会议中心举行。") == []  # a hall is a building, not a place
+
+
+def test_a_road_before_a_zone_is_not_part_of_its_name(run):
+    assert run("在青禾大道北原经济开发区段，塔吊林立。") == [("PLACE", "北原经济开发区")]

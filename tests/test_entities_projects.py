@@ -121,3 +121,20 @@ def test_a_capacity_written_before_the_name_belongs_to_it(projects):
 
 def test_a_working_group_before_the_name_is_not_part_of_it(projects):
     assert projects("随着第二拆迁小组松柏巷项目最后一户签约。") == {"松柏巷项目"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("竣工项目分别是：亿丰诚智能装备项目、青禾精密铸件项目。", "亿丰诚智能装备项目"),
+    ("签约的还有余家坪丰泰公司新型建材项目。", "余家坪丰泰公司新型建材项目"),
+])
+def test_a_name_may_open_with_a_magnitude_character(projects, text, name):
+    # 亿, 余 and 万 never open a number, so they do not end a name's left edge.
+    assert name in projects(text)
+
+
+def test_kinds_of_building_work_are_not_projects(projects):
+    assert projects("目前松涛县文体中心项目正在进行桩基和土方工程，综合楼正在进行装饰工程。") == {"松涛县文体中心项目"}
+
+
+def test_a_park_hosting_an_event_is_its_venue(projects):
+    assert projects("东岚县项目集中签约仪式在东岚临河工业园隆重举行，签约项目5个。") == set()

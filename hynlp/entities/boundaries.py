@@ -34,8 +34,12 @@ CLAUSE_BREAKS = frozenset("，。；：！？“”‘’,.;:!?\n…")
 NUMERAL = "0-9０-９.．零〇一二两三四五六七八九十百千万亿几多余"
 MEASURE = ("个|家|项|批|座|栋|幢|条|名|位|所|户|辆|处|类|种|次|届|张|份|台|套|间|支|只|块|艘|架|片|件|头|瓶|颗|"
            "标箱|亿元|万元|元|亿|万|吨|亩|平方米|平方公里|立方米|米|公里|千瓦时|千瓦|兆瓦|年|月份|月|日|号|天|倍|成|%|％")
-QUANTITY_TAIL = re.compile(f"[{NUMERAL}]+(?:{MEASURE})(?:以上|以下|左右)?$")
-QUANTITY_HEAD = re.compile(f"^[{NUMERAL}]+(?:{MEASURE})")
+# A magnitude or approximation character never opens a number (5亿, 20余家),
+# so a "quantity" that starts with one starts a name: 余家湖, 亿佳诚, 万达.
+NOT_NUMBER_OPENERS = "亿万余"
+NUMERAL_CHARACTERS = frozenset(NUMERAL.replace("0-9", "").replace("０-９", ""))
+QUANTITY_TAIL = re.compile(f"(?<![{NUMERAL}])(?![{NOT_NUMBER_OPENERS}])[{NUMERAL}]+(?:{MEASURE})(?:以上|以下|左右)?$")
+QUANTITY_HEAD = re.compile(f"^(?![{NOT_NUMBER_OPENERS}])[{NUMERAL}]+(?:{MEASURE})")
 CONNECTORS = frozenset("的和与及、")
 BRACKETS = frozenset("（）()")
 GLUED_PARTICLES = frozenset("了的着")
@@ -74,6 +78,11 @@ def _bracket_opening(text: str, pos: int) -> int | None:
 def _glued_particle(word: str) -> bool:
     """A particle the segmenter glued to the next word (了上 in 走访了上海…)."""
     return len(word) > 1 and word[0] in GLUED_PARTICLES and word not in PARTICLE_WORDS
+
+
+def _after_numeral(text: str, pos: int) -> bool:
+    """True when a numeral character stands right before ``pos`` (20|余家)."""
+    return pos > 0 and (text[pos - 1].isdigit() or text[pos - 1] in NUMERAL_CHARACTERS)
 
 
 def is_cjk(ch: str) -> bool:
@@ -261,6 +270,8 @@ class NameScanner:
             if _glued_particle(token.text) and valid(pool.text[start + 1:end]):
                 start += 1  # 了上/v 海瑞禾…: jieba glued a particle to the name; drop the particle only
                 continue
+            if token.tag == "m" and token.text[0] in NOT_NUMBER_OPENERS and not _after_numeral(pool.text, start):
+                break  # 亿/m 佳诚…, 余家/m 湖…: no number starts so, a name does
             if token.tag in CLAUSE_TAGS or token.tag in MAYBE_NAME_TAGS and valid(rest):
                 start = token.end
                 continue

@@ -45,6 +45,7 @@ DEPARTMENT_ENDINGS = frozenset("部委局办厅处室科")
 # Nouns are left out: jieba glues 王家/n 明 into a noun too often.
 WORD_TAGS = frozenset(("a", "ad", "an", "d", "t", "p", "c", "m", "q", "v"))
 ORGAN_ENDINGS = frozenset("区县市省镇乡村局委办部院所厅处司组")
+COLLECTIVE_TITLE_END = "领导"  # 市领导, 区领导: a title shared by a list of officials
 NOT_GIVEN_NAMES = ("先生", "女士", "同志", "记者", "老师", "师傅", "阿姨", "大爷", "总")
 # Tags of a word that is not a family name when it stands alone (向/p 记者).
 # Pronouns and verbs are left out: jieba tags the surnames 何 and 包 so.
@@ -79,7 +80,7 @@ class PersonRules:
                 span = self._name_before(pool, chain.start)
                 if span is not None:
                     officials.append(self._official(*span, chain, None, "person:title_after"))
-        pool.extend(_one_title_per_name(officials, pool.text))
+        pool.extend(_one_title_per_name(_with_known_names(officials, pool.text), pool.text))
         pool.extend(self._repeats(pool))
 
     @staticmethod
@@ -170,6 +171,10 @@ class PersonRules:
         alone = (token is None or token.end == after and token.tag not in FUNCTION_TAGS
                  and not token.tag.startswith(("v", "d"))) and not self.follow.starting_at(text, end)
         closed = after == len(text) or text[after] in PUNCTUATION or text[after] in LIST_JOINERS
+        # 李某/nr 杰/nr 分别…: a stray character the segmenter itself tags as part
+        # of a name ends the name wherever a name may end.
+        if token is not None and token.tag.startswith("nr") and token.end == after:
+            closed = closed or self._ends_name(pool, after)
         return after if alone and closed else end
 
     @staticmethod
@@ -228,6 +233,15 @@ class PersonRules:
         return found
 
 
+def _with_known_names(officials: list[Candidate], text: str) -> list[Candidate]:
+    """Extend a two-character name to a three-character one found elsewhere:
+    after 县领导万某某, the 万某 of 县委书记万某|某在 (jieba glued the last
+    character to the next word) is the same person."""
+    names = {c.text(text) for c in officials}
+    return [c.with_(end=c.end + 1) if len(c) == 2 and text[c.start:c.end + 1] in names else c
+            for c in officials]
+
+
 def _one_title_per_name(officials: list[Candidate], text: str) -> list[Candidate]:
     """Give every mention of a person the fullest title found for that name.
 
@@ -243,7 +257,9 @@ def _one_title_per_name(officials: list[Candidate], text: str) -> list[Candidate
 
 
 def _completeness(cand: Candidate) -> tuple:
-    return (cand.rule == "person:title_before", cand.organization is not None, len(cand.title or ""))
+    # A collective title (区领导) says least: 区领导张某 and later 区长张某 is 区长.
+    specific = not (cand.title or "").endswith(COLLECTIVE_TITLE_END)
+    return (cand.rule == "person:title_before", specific, cand.organization is not None, len(cand.title or ""))
 
 
 def _inside_word(pool: CandidatePool, start: int, end: int) -> bool:

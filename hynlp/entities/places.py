@@ -76,6 +76,12 @@ INNER_UNITS = frozenset("省县区乡镇村")
 DETERMINERS = frozenset("全各本该我每其此这那邻外贵辖郊两三几多数")
 ACTOR_LEVELS = frozenset(("市", "区", "县"))
 CLAUSE_OPENERS = CLAUSE_BREAKS | frozenset("“‘（(《")
+ROAD_SUFFIXES = ("大道", "大街", "路")
+MIN_ROAD_NAME, MIN_ZONE_NAME = 3, 2  # 某某路 + 某某 + 开发区
+# 在某某工业园举行…: a park or base where an event is held is its venue, a place.
+# Only a park or zone hosting an event is a place; a hall (会议中心) is a building.
+EVENT_VENUE_HEADS = frozenset(("产业园", "科技园", "工业园", "园区", "基地", "小镇", "片区"))
+EVENT_VERBS = ("举行", "召开", "举办", "开幕", "隆重举行", "隆重召开", "顺利举行", "成功举办", "盛大开幕")
 TIME_OPENERS = ("今年以来", "近年来", "近日", "日前", "今年", "去年", "目前", "当前", "同时", "此外", "另外", "年内")
 
 
@@ -91,6 +97,11 @@ def admin_level(name: str) -> str | None:
         if name.endswith(unit.suffix) and len(name) > len(unit.suffix):
             return unit.level
     return None
+
+
+def hosts_event(text: str, end: int) -> bool:
+    """True when an event verb follows a name ending at ``end``: …工业园|隆重举行."""
+    return text.startswith(EVENT_VERBS, end)
 
 
 def admin_short_form(name: str) -> str | None:
@@ -172,7 +183,8 @@ class PlaceRules:
         return found
 
     def _zone_name(self, pool: CandidatePool, start: int, end: int) -> int | None:
-        return self.scanner.clean_start(pool, start, end)
+        start = self.scanner.clean_start(pool, start, end)
+        return None if start is None else _after_road(pool.text, start, end)
 
     def _located(self, pool: CandidatePool) -> list[Candidate]:
         """在/位于/落户 + name ending in 中心, 产业园, 基地... + 内/，: a place."""
@@ -180,7 +192,8 @@ class PlaceRules:
         for head in LOCATION_HEADS:
             for start in occurrences(text, head):
                 end = start + len(head)
-                if end >= len(text) or text[end] not in LOCATION_AFTER:
+                venue = head in EVENT_VENUE_HEADS and hosts_event(text, end)
+                if end >= len(text) or text[end] not in LOCATION_AFTER and not venue:
                     continue
                 edge = self.scanner.left_edge(pool, end, max_len=16,
                                               accept=lambda s, end=end: self._located_name(pool, s, end))
@@ -208,6 +221,15 @@ class PlaceRules:
         start -= len(opener)  # 今年某某区共签约…: a time word may open the clause
         opens_clause = start == 0 or text[start - 1] in CLAUSE_OPENERS
         return opens_clause and bool(self.actor_follow.starting_at(text, place.end))
+
+
+def _after_road(text: str, start: int, end: int) -> int:
+    """在某某大道|某某经济开发区段: a road written before a zone's name is where
+    along the road, not part of the zone; the zone starts after it."""
+    for pos in range(end - MIN_ZONE_NAME, start + MIN_ROAD_NAME - 1, -1):
+        if text[:pos].endswith(ROAD_SUFFIXES):
+            return pos
+    return start
 
 
 def _longer_suffix_ends_at(text: str, end: int, suffix: str) -> bool:

@@ -36,7 +36,7 @@ from hynlp.entities.boundaries import CLAUSE_BREAKS, NameScanner, is_cjk, made_o
 from hynlp.entities.candidates import PRIORITY_SHAPE, Candidate, CandidatePool
 from hynlp.entities.lexicon import WordLists, WordSet
 from hynlp.entities.lists import members_ending_at
-from hynlp.entities.places import admin_level
+from hynlp.entities.places import admin_level, hosts_event
 
 STRONG_HEADS = ("项目", "工程")
 WEAK_HEADS = ("总部基地", "产业基地", "产业园", "科技园", "工业园", "物流园", "孵化园", "创业园", "产业城",
@@ -114,8 +114,8 @@ class ProjectRules:
                 end = start + len(head)
                 if end < len(text) and text[end] in HEAD_BLOCKERS.get(head, ()):
                     continue
-                if head in WEAK_HEADS and not self._builds(text, start):
-                    continue
+                if head in WEAK_HEADS and (not self._builds(text, start) or hosts_event(text, end)):
+                    continue  # 在某某工业园举行签约仪式: the park is the venue, a place
                 if start and text[start - 1] in BARE_AFTER:
                     continue
                 candidate = self._named(pool, start, end, units, f"project:{head}")
