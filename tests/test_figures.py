@@ -243,3 +243,13 @@ def test_a_bracket_after_the_unit_is_an_aside_not_the_subject(extract):
     figures = extract("征收情况：涉及户数88户(含4家商铺)。").figures
     assert [(f.value, f.unit) for f in figures] == [(Decimal(88), "households"), (Decimal(4), "shops")]
     assert not figures[0].subject.startswith(("(", "（", "含"))
+
+
+def test_a_class_of_projects_is_no_topic(extract):
+    # Tagged as PROJECT, yet 城市综合体项目2个 and 基础设施类项目 name classes being counted:
+    # the district total after them is not about either.
+    text = "北原区共签约项目16个，签约总额98.6亿元。其中基础设施类项目3个，城市综合体项目2个。今年共计签约总额215.4亿元。"
+    entities = [_entity(text, "基础设施类项目", "PROJECT"), _entity(text, "城市综合体项目", "PROJECT")]
+    doc = extract(text, entities)
+    assert doc.figures[-1].value == Decimal("21540000000")
+    assert "综合体" not in doc.figures[-1].subject and "基础设施" not in doc.figures[-1].subject

@@ -42,6 +42,7 @@ ITEM_OPENERS = ("及", "以及")
 PROJECT_WORDS = ("项目", "工程")
 ITEM_VERBS = ("建设", "实施", "推进", "有")  # 已开工建设17项, 属于…的有23项
 PROGRESS_MEASURES = frozenset("个家项")  # 第25个完成签约的项目; never 第二批重大项目签约
+YUANLESS_LINKS = frozenset("总共合累计达到约为超近逾过")  # what may stand between a cue and 1.85亿
 
 
 @dataclass(frozen=True)
@@ -98,11 +99,23 @@ def _unit_of(text: str, span: NumberSpan) -> UnitMatch | None:
     return match_unit(text, span.end)
 
 
+def _yuanless_money(text: str, span: NumberSpan, floor: int) -> UnitMatch | None:
+    """到位投资总计1.85亿: an amount in 万/亿 with 元 left out, right after a money cue."""
+    if span.percent or span.text[-1:] not in "万亿" or (span.end < len(text) and is_cjk(text[span.end])):
+        return None
+    cue = money_cue(text, span.start, floor)
+    if cue is None or span.start - cue[1] > CUE_GAP + 1:
+        return None
+    if any(ch not in YUANLESS_LINKS for ch in text[cue[1]:span.start]):
+        return None
+    return UnitMatch("CNY", "money", span.end)
+
+
 def _candidate(text: str, span: NumberSpan, sentence: Sentence) -> Candidate | None:
-    unit = _unit_of(text, span)
+    floor, ceiling = clause_start(text, span.start, sentence.start), sentence.end
+    unit = _unit_of(text, span) or _yuanless_money(text, span, floor)
     if unit is None:
         return None
-    floor, ceiling = clause_start(text, span.start, sentence.start), sentence.end
     progress = (unit.measure in PROGRESS_MEASURES
                 and exclusions.progress_ordinal(text, span.start, unit.end, ceiling))
     if not progress and _excluded(text, span, unit):
@@ -125,7 +138,8 @@ def _candidate(text: str, span: NumberSpan, sentence: Sentence) -> Candidate | N
     trailing = None
     if unit.family == "money":
         cue_adjacent = cue is not None and start - cue[1] <= CUE_GAP
-        if exclusions.threshold(text, end, ceiling, has_suffix=suffix is not None, cue_adjacent=cue_adjacent):
+        bound = suffix is not None or prefix in ("at_least", "at_most")
+        if exclusions.threshold(text, end, ceiling, bound=bound, cue_adjacent=cue_adjacent):
             return None
         trailing = None if cue_adjacent else trailing_cue(text, end, ceiling)
     value = tidy(span.value * unit.factor + unit.extra)
@@ -154,7 +168,8 @@ def _counts_projects_by_item(text: str, measure: str | None, noun: NounPhrase | 
 
 def _excluded(text: str, span: NumberSpan, unit: UnitMatch) -> str | None:
     reason = (exclusions.ordinal(text, span.start) or exclusions.quoted_slogan(text, span.start)
-              or exclusions.identifier(span.text, text, span.start) or exclusions.zero_word(span))
+              or exclusions.identifier(span.text, text, span.start) or exclusions.zero_word(span)
+              or exclusions.conversion(text, span.start, unit.end))
     if reason is None:
         reason = (exclusions.article_one(span, text)
                   or exclusions.not_a_unit_word(text, unit.end, unit.unit, unit.measure))
@@ -171,6 +186,8 @@ def counted_noun(text: str, start: int, end: int, floor: int, ceiling: int) -> N
     """The noun a count measures: right after it (5个中心) or right before it
     (签约项目90个). The one after wins when close or when there is none before."""
     after = _noun_after(text, end, ceiling)
+    if after is None and text.startswith(ABSTRACT_NOUNS, end):
+        return None  # 人才、楼宇七个方面: the count measures the aspects, not the noun before
     before = _noun_before(text, start, floor)
     if after is not None and (before is None or after.end - end <= WINDOW // 2):
         return after
@@ -288,8 +305,18 @@ def _continue_kinds(text: str, candidates: list[Candidate]) -> list[Candidate]:
                 and candidate.kind == "other" and last.sentence == candidate.sentence
                 and opening.startswith(CONTINUATION_OPENERS)):
             candidate = replace(candidate, kind=last.kind)
+        elif last is not None and _projects_amount(text, last, candidate, opening):
+            candidate = replace(candidate, kind="investment")
         result.append(candidate)
     return result
+
+
+def _projects_amount(text: str, last: Candidate, candidate: Candidate, opening: str) -> bool:
+    """签约项目14个，177.2亿元: an amount with no word of its own, right after a
+    count of projects, is what those projects invest."""
+    return (candidate.family == "money" and candidate.kind == "other" and not opening.strip()
+            and last.unit == "projects" and last.sentence == candidate.sentence
+            and not text[last.end:candidate.clause_start].strip(" ，,、"))
 
 
 def _join_ranges(text: str, candidates: list[Candidate]) -> list[Candidate]:

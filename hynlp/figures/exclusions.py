@@ -36,6 +36,7 @@ PROGRESS_VERBS = ("完成", "签约", "开工", "竣工", "投产", "腾空", "�
 THRESHOLD_NOUN_GAP = 5
 SPEED_CUES = ("设计时速", "时速", "速度", "车速")
 GROUP_UNITS_FOR_THRESHOLDS = frozenset({"projects", "enterprises", "companies"})
+EQUALS = frozenset("≈=＝")
 
 
 def ordinal(text: str, start: int) -> str | None:
@@ -77,6 +78,13 @@ def speed(text: str, start: int, unit_end: int) -> str | None:
     before = text[max(0, start - len(SPEED_CUES[0])):start]
     if before.endswith(SPEED_CUES) or text.startswith(("/小时", "每小时", "/h"), unit_end):
         return "speed"
+    return None
+
+
+def conversion(text: str, start: int, unit_end: int) -> str | None:
+    """(1亩≈666.67平方米): a unit conversion explains a unit; neither side is a figure."""
+    if text[unit_end:unit_end + 1] in EQUALS or (start > 0 and text[start - 1] in EQUALS):
+        return "conversion"
     return None
 
 
@@ -138,13 +146,16 @@ def counts_time(text: str, measure_end: int) -> str | None:
     return None
 
 
-def threshold(text: str, end: int, ceiling: int, *, has_suffix: bool, cue_adjacent: bool) -> str | None:
+def threshold(text: str, end: int, ceiling: int, *, bound: bool, cue_adjacent: bool) -> str | None:
     """亿元以上项目, 10亿元级项目, 投资超10亿元的项目8个: money that sorts projects.
 
-    ``end`` is where the money (with any 以上) ends. A category when a project
-    or enterprise noun follows closely and either a bound or 级 is written,
-    no cue word introduces the money and no 的 links it, or a count follows.
-    Other counted nouns need 的 and a bound or a count (收入50万元以上的村10个).
+    ``end`` is where the money (with any 以上) ends; ``bound`` says a qualifier
+    (超, 以上) is written. A category when a project or enterprise noun follows
+    closely and either a bound or 级 is written, no cue word introduces the
+    money and no 的 links it, or a count follows. An exact amount that a cue
+    introduces and 的 links (总投资1410亿元的重点项目114个) is what those
+    projects add up to, even with a count after. Other counted nouns need 的
+    and a bound or a count (收入50万元以上的村10个).
     """
     cursor = end
     level = text.startswith("级", cursor)
@@ -155,7 +166,9 @@ def threshold(text: str, end: int, ceiling: int, *, has_suffix: bool, cue_adjace
     noun = first_counted_noun(text, cursor, stop)
     if noun is None or any(cue in text[cursor:noun[0]] for cue, _ in MONEY_CUES):
         return None  # 2500万元专项资金支持企业: the money is named, not a category
-    bounded = has_suffix or level or _count_follows(text, noun[0], ceiling)
+    bounded = bound or level or _count_follows(text, noun[0], ceiling)
+    if linked and cue_adjacent and not (bound or level):
+        return None
     if noun[1] not in GROUP_UNITS_FOR_THRESHOLDS:
         return "threshold" if linked and bounded else None
     return "threshold" if bounded or not (linked or cue_adjacent) else None

@@ -19,6 +19,7 @@ from hynlp.figures.subjects import Subject, SubjectFinder
 from hynlp.records import Figure
 
 HEADLINE_MAX = 60
+HEADLINE_LINES = 3  # a headline, a subtitle, and a source line at most
 END_MARKS = "。！？!?；;…"
 NAME_TYPES = frozenset({"PROJECT", "COMPANY"})
 
@@ -57,12 +58,20 @@ class FigureExtractor:
 
 
 def headline_end(text: str) -> int:
-    """End of the first line when it reads as a headline (short, no end mark), else 0."""
-    first_end = text.find("\n")
-    first = text[:first_end].strip() if first_end >= 0 else ""
-    if first and len(first) <= HEADLINE_MAX and first[-1] not in END_MARKS:
-        return first_end
-    return 0
+    """End of the headline: the first lines that read as one (short, no end
+    mark), up to a blank line; a subtitle (总投资额285亿元) is headline too. 0 when none.
+
+    >>> headline_end("签约15个项目\\n总投资85亿元\\n\\n9月27日，青禾区举行签约仪式。")
+    15
+    """
+    end = 0
+    for _ in range(HEADLINE_LINES):
+        line_end = text.find("\n", end)
+        line = text[end:line_end].strip() if line_end >= 0 else ""
+        if not line or len(line) > HEADLINE_MAX or line[-1] in END_MARKS:
+            break
+        end = line_end + 1
+    return max(end - 1, 0)
 
 
 def drop_headline_repeats(text: str, candidates: list[Candidate]) -> list[Candidate]:

@@ -77,6 +77,7 @@ COUNTED_NOUNS: tuple[tuple[str, str], ...] = tuple(sorted((
     ("卫生院", "clinics"), ("人员", "people"), ("人才", "people"), ("工人", "people"),
     ("员工", "people"), ("职工", "people"), ("群众", "people"), ("居民", "people"),
     ("村民", "people"), ("干部", "people"), ("党员", "people"), ("志愿者", "people"),
+    ("企业法人", "enterprises"),
     ("专家", "people"), ("嘉宾", "people"), ("客商", "people"), ("企业家", "people"),
     ("建设者", "people"), ("就业岗位", "jobs"), ("岗位", "jobs"), ("行政村", "villages"),
     ("村庄", "villages"), ("社区", "communities"), ("小区", "residential_compounds"),
@@ -127,7 +128,10 @@ MONEY_CUES: tuple[tuple[str, str], ...] = tuple(sorted((
     ("融资", "funding"), ("拨付", "funding"), ("授信", "funding"), ("补偿", "funding"),
     ("拨款", "funding"), ("首贷", "funding"), ("续贷", "funding"),
     ("增收", "revenue"), ("内资", "investment"), ("到位资金", "investment"),
-    ("签约总金额", "investment"), ("投资总额", "investment"),
+    ("签约总金额", "investment"), ("投资总额", "investment"), ("协议总金额", "investment"),
+    ("协议金额", "investment"), ("总投入", "investment"),
+    # 开票销售, 应税销售: sales, read as output like 销售额
+    ("销售", "output"),
 ), key=lambda pair: -len(pair[0])))
 # Money nouns that name an amount written before them (5000万元风险补偿资金池).
 MONEY_NOUN_HEADS: tuple[tuple[str, str], ...] = (
@@ -170,8 +174,8 @@ TRAILING_TRIMS = (
     "同比增长", "同比下降", "增长", "下降", "提高", "提升", "增加", "减少", "增至", "达到了", "达到",
     "突破", "分别为", "超过", "不少于", "至少", "共计", "合计", "总计", "总数", "数量", "总量",
     "累计", "新增", "规划用地", "规划", "签约率", "开工率", "完成率", "腾空率", "拆除率", "入驻率", "出租率", "签约",
-    "动迁", "腾空", "拆除", "征收", "搬迁", "入户", "签订", "到位", "开工", "竣工", "投产", "完成",
-    "实现", "增速", "增幅", "同比", "占比", "比重", "总建筑面积", "建筑面积", "占地面积",
+    "动迁", "腾空", "拆除", "征收", "搬迁", "入户", "签订", "到位", "开复工", "复工", "开工", "竣工",
+    "投产", "完成", "实现", "增速", "增幅", "同比", "占比", "比重", "总建筑面积", "建筑面积", "占地面积",
     "用地面积", "面积", "占地", "全长", "总长", "长度", "装机容量", "容量", "年产", "产能",
     "达", "为", "是", "就", "共", "计", "有", "约", "近", "超", "逾", "占", "了", "已", "长", "宽",
 )

@@ -90,7 +90,9 @@ def phrase_floor(text: str, c: Candidate, previous_end: int) -> int:
     colon = max(text.rfind(mark, item, c.start) for mark in COLONS)  # 建设内容：新建机房楼4栋
     if colon >= 0 and not text[colon + 1:c.start].strip():
         colon = -1  # 征地亩数：约45亩: a label right before the figure is what it measures
-    return max(item, previous_end, colon + 1)
+    floor = max(item, previous_end, colon + 1)
+    # 总投资14亿元的重点项目114个: the 的 ties the amount before to the noun; it is no part of it
+    return floor + 1 if floor == previous_end and text.startswith("的", floor) else floor
 
 
 def _follows_list(text: str, item: int, c: Candidate) -> bool:

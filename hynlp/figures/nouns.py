@@ -26,13 +26,17 @@ from dataclasses import dataclass
 
 from hynlp.figures.candidates import Candidate
 from hynlp.figures.lexicon import COUNTED_NOUNS, GROUP_UNITS, LIST_HEAD_TRIMS, LIST_OPENERS
-from hynlp.figures.phrases import ITEM_BREAKS, clause_end, clause_start, first_counted_noun, trim_leading
+from hynlp.figures.phrases import (
+    ITEM_BREAKS, clause_end, clause_start, first_counted_noun, is_cjk, trim_leading,
+)
 from hynlp.records import Sentence
 
 ACTIVITY = re.compile(r"赴([^，。；！？,;!?\n]{1,12}?)(?:进行|开展|举行)?"
                       r"(?:考察招商|招商考察|招商推介|招商引资|考察|招商|调研|洽谈|推介)")
 ACTIVITY_LOOKBACK = 3  # sentences
 PREDICATE_MAX = 12
+ASIDE_MARKS = ("(", "（", ":", "：")
+CLAUSE_NOUN_MIN = 2  # 有3个项目: one character before the count names nothing
 COPULA_REACH = 14  # 有3家为中国500强企业: how far the noun after 为 may end
 BARE_NOUNS = frozenset(noun for noun, _ in COUNTED_NOUNS)
 
@@ -68,18 +72,34 @@ def count_phrase(text: str, c: Candidate, sentences: list[Sentence],
         return Part(phrase, noun.start, noun.end, "counted_phrase")
     if c.unit not in GROUP_UNITS:
         return Part(phrase, noun.start, noun.end, "counted_noun", bare=True)
-    return noun_predicate(text, c) or activity(text, c, sentences) or Part(
+    return noun_predicate(text, c) or activity(text, c, sentences) or clause_noun(text, c) or Part(
         phrase, noun.start, noun.end, "counted_noun", bare=True)
+
+
+def clause_noun(text: str, c: Candidate, predicate: Part | None = None) -> Part | None:
+    """策划储备了45个项目, 签约A园等14个项目: a bare noun is named by the words of
+    its clause before the count (and what it does after, when said)."""
+    assert c.noun is not None
+    opening = max(text.rfind(mark, c.clause_start, c.start) for mark in ASIDE_MARKS) + 1
+    start = trim_leading(text, max(opening, c.clause_start), c.start)
+    said = text[start:c.start]
+    # 涉及户数275户(包含10家企业): a clause with a figure of its own names nothing
+    if sum(1 for ch in said if is_cjk(ch)) < CLAUSE_NOUN_MIN or any(ch.isdigit() for ch in said):
+        return None
+    tail = text[predicate.start:predicate.end] if predicate is not None else text[c.noun.start:c.noun.end]
+    return Part(said + tail, start, c.noun.end, "clause_noun")
 
 
 def list_count(text: str, c: Candidate, spans: list[tuple[int, int]]) -> Part | None:
     """A count closing a list of names (A、B等31个项目; 城关镇、白石镇3个镇): the
-    words that open the list, and the counted noun."""
+    words that open the list, and the counted noun; with no such words, the
+    names themselves (目前A项目等8个项目已开工 → A项目等项目已开工)."""
     assert c.noun is not None
     before = text[c.clause_start:c.start]
-    if "、" not in before:
+    noun = text[c.noun.start:c.noun.end]
+    if "、" not in before and not (before.endswith("等") and noun in BARE_NOUNS):
         return None
-    first = c.clause_start + before.index("、")
+    first = c.clause_start + (before.index("、") if "、" in before else len(before) - 1)
     head_end = _list_start(text, c.clause_start, first, spans)
     start = trim_leading(text, c.clause_start, head_end) if head_end > c.clause_start else head_end
     end = head_end
@@ -87,9 +107,12 @@ def list_count(text: str, c: Candidate, spans: list[tuple[int, int]]) -> Part | 
         if text.endswith(word, start, end):
             end -= len(word)
             break
-    noun = text[c.noun.start:c.noun.end]
     head = text[start:end]
-    return Part(head + noun, start, c.noun.end, "list_count", bare=not head and noun in BARE_NOUNS)
+    # 签约A园等14个项目: one name, and no list to open; the whole clause says more
+    if noun in BARE_NOUNS and (not head or "、" not in before):
+        predicate = noun_predicate(text, c)
+        return clause_noun(text, c, predicate if predicate and predicate.rule == "noun_predicate" else None)
+    return Part(head + noun, start, c.noun.end, "list_count")
 
 
 def _list_start(text: str, floor: int, first_break: int, spans: list[tuple[int, int]]) -> int:

@@ -43,6 +43,8 @@ TOPIC_REACH = 2  # sentences back, within the paragraph, that a project stays th
 NAME_MIN = 3
 NAME_CHARS = frozenset("（）()·-")
 COUNT_MARKS = frozenset("个家批项元")
+CATEGORY_MARKS = frozenset("级类")
+COUNTED_CLASS = re.compile(r"[0-9一二两三四五六七八九十]+[个项]")
 CLAUSE_OPENERS = ("目前", "同时", "当前", "现在", "今年", "届时", "其中", "据悉", "据了解")
 SUFFIX_PATTERN = re.compile("|".join(PROJECT_SUFFIXES))
 # 产业园二期, 北关学校二期: a phase of a named thing is a project (not 项目二期, not 二期项目).
@@ -133,7 +135,8 @@ class ProjectContext:
 def project_mentions(doc: Document) -> list[ProjectMention]:
     text = doc.text
     mentions = [ProjectMention(e.start, e.end, e.text, entity=index)
-                for index, e in enumerate(doc.entities) if e.type == "PROJECT"]
+                for index, e in enumerate(doc.entities)
+                if e.type == "PROJECT" and not _category(e.text) and not _counted_class(text, e.end)]
     for pattern in (SUFFIX_PATTERN, PHASE_PATTERN):
         for match in pattern.finditer(text):
             name = _name_ending_at(text, match.start(), match.end())
@@ -171,6 +174,8 @@ def _is_predicate(text: str, before: ProjectMention, mention: ProjectMention) ->
 def _name_ending_at(text: str, suffix_start: int, suffix_end: int) -> ProjectMention | None:
     if any(text.startswith(word, suffix_end) for word in PROJECT_EVENT_WORDS):
         return None
+    if _category(text[max(0, suffix_start - 1):suffix_end]) or _counted_class(text, suffix_end):
+        return None
     begin = suffix_start
     while begin > 0 and suffix_start - begin < NAME_MAX and _name_char(text[begin - 1]):
         begin -= 1
@@ -190,6 +195,19 @@ def _name_ending_at(text: str, suffix_start: int, suffix_end: int) -> ProjectMen
             or text.startswith(NAME_BAD_OPENINGS, start):
         return None
     return ProjectMention(start, suffix_end, text[start:suffix_end])
+
+
+def _counted_class(text: str, end: int) -> bool:
+    """城市综合体项目2个: projects named only to be counted are a class, not a name."""
+    return COUNTED_CLASS.match(text, end) is not None
+
+
+def _category(name: str) -> bool:
+    """100亿级项目, 基础设施类项目: a class of projects, not a name."""
+    match = SUFFIX_PATTERN.search(name)
+    if match is None or match.end() != len(name):
+        return False
+    return name[match.start() - 1:match.start()] in CATEGORY_MARKS
 
 
 def _name_char(ch: str) -> bool:

@@ -119,7 +119,7 @@ class SubjectFinder:
             return Context(base, "continuation", subjects[-1].entity), base
         if not own.text and same_clause and subjects:  # 安置住房18栋、2860套: the item before names it
             return Context(subjects[-1].text, "previous_figure", subjects[-1].entity), None
-        owners = [s for p, s in earlier if s is not None and _may_own(p, c)]
+        owners = [s for p, s in _past_breakdown(self.text, c, earlier) if s is not None and _may_own(p, c)]
         return self._context(c, phrase, own, owners), None
 
     def _own(self, c: Candidate, phrase: MeasurePhrase) -> Part:
@@ -256,6 +256,19 @@ class SubjectFinder:
 
     def _entity_at(self, start: int, end: int) -> int | None:
         return next((i for i, e in enumerate(self.doc.entities) if (e.start, e.end) == (start, end)), None)
+
+
+def _past_breakdown(text: str, c: Candidate,
+                    earlier: list[tuple[Candidate, Subject | None]]) -> list[tuple[Candidate, Subject | None]]:
+    """签约项目15个，其中，A类1个、B类2个，总投资额285亿元: a figure after a list
+    that breaks the one before 其中 down is said of that one, not of the list's last item."""
+    marker = text.rfind("其中", c.sentence.start, c.start)
+    items = [(p, s) for p, s in earlier if p.start > marker]
+    if marker < 0 or len(items) < 2 or c.clause_start <= items[-1][0].end:
+        return earlier
+    if any("、" not in text[a.end:b.start] for (a, _), (b, _) in zip(items, items[1:])):
+        return earlier
+    return [(p, s) for p, s in earlier if p.end <= marker]
 
 
 def _may_own(earlier: Candidate, c: Candidate) -> bool:
