@@ -98,6 +98,9 @@ def _next_token(text: str, i: int, tokens: list[Token]) -> Token | None:
         return Token("small", Decimal(SMALL_UNITS[ch]), i + 1)
     if ch in BIG_UNITS:
         return Token("big", Decimal(BIG_UNITS[ch]), i + 1)
+    if ch == " " and tokens and tokens[-1].kind == "arabic" and text[i + 1:i + 2] in BIG_UNITS:
+        # 22.15 亿元: text taken from a PDF keeps a space between digits and magnitude
+        return Token("big", Decimal(BIG_UNITS[text[i + 1]]), i + 2)
     if ch in FUZZ and tokens:
         return Token("fuzz", Decimal(0), i + 1)
     if ch == "点" and tokens and tokens[-1].kind in ("digit", "zero", "small"):

@@ -79,3 +79,14 @@ def test_a_representative_is_not_part_of_the_company_name(companies):
 def test_a_platform_short_name_before_group_is_a_company(companies):
     assert companies("会同区住建局、城投集团召开会议。") == {"城投集团"}
     assert companies("该集团公司表示将加快建设。") == set()
+
+
+def test_state_construction_bureaus_are_companies(companies):
+    found = companies("中建十二局、中铁二十八局与中交第九公路工程局签约，中交二十航务局也到场。")
+    assert found == {"中建十二局", "中铁二十八局", "中交第九公路工程局", "中交二十航务局"}
+
+
+def test_a_speaker_is_not_part_of_a_company():
+    normalizer, tagger = Normalizer(), EntityTagger()
+    doc = tagger(Document(doc_id="c", raw="他说青禾科技有限公司已签约。", normalized=normalizer("他说青禾科技有限公司已签约。")))
+    assert {e.text for e in doc.entities if e.type == "COMPANY"} == {"青禾科技有限公司"}

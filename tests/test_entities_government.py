@@ -65,3 +65,12 @@ def test_an_organ_before_a_title_is_an_organ_unless_the_title_takes_its_unit(tag
 def test_housing_and_inspection_offices(tag):
     found = tag("市房管局主动靠前服务，东岚县督查办随后开展督查。")
     assert found["GOV"] == {"市房管局", "东岚县督查办"}
+
+
+@pytest.mark.parametrize("text, organ", [
+    ("据市区城中村改造指挥部办公室统计，签约率过九成。", "市区城中村改造指挥部办公室"),
+    ("青禾区棚户区改造指挥部召开调度会。", "青禾区棚户区改造指挥部"),
+    ("6月2日，示范区督查办组织住建局等单位开展督查。", "示范区督查办"),
+])
+def test_working_bodies_named_by_a_task(tag, text, organ):
+    assert organ in tag(text)["GOV"]

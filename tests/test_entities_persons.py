@@ -139,3 +139,20 @@ def test_a_stray_last_character_tagged_as_a_name_stays_in_it(tag):
 def test_rare_family_names(tag):
     doc = tag("县长憨振国，县政协主席徐俊参加。")
     assert [o[0] for o in officials(doc)] == ["憨振国", "徐俊"]
+
+
+def test_names_before_a_collective_title_are_officials(tag):
+    doc = tag("区委书记林秋实出席。赵青山、钱雨桐、孙明远等区级领导参加活动。")
+    assert ("赵青山", "区级领导", None) in officials(doc)
+    assert {"钱雨桐", "孙明远"} <= {o[0] for o in officials(doc)}
+
+
+def test_a_specific_title_beats_the_collective_one_after_a_list(tag):
+    doc = tag("区长钱雨桐讲话。赵青山、钱雨桐等区领导参加。")
+    found = {o[0]: o[1] for o in officials(doc)}
+    assert found["钱雨桐"] == "区长" and found["赵青山"] == "区领导"
+
+
+def test_a_companys_short_name_is_an_officials_organization(tag):
+    doc = tag("中交第九公路工程局副总经理林志远发言。")
+    assert officials(doc) == [("林志远", "副总经理", "中交第九公路工程局")]

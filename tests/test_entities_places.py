@@ -88,3 +88,10 @@ def test_a_park_hosting_an_event_is_a_place(run):
 
 def test_a_road_before_a_zone_is_not_part_of_its_name(run):
     assert run("在青禾大道北原经济开发区段，塔吊林立。") == [("PLACE", "北原经济开发区")]
+
+
+def test_ethnic_and_autonomous_units_are_whole_places(run):
+    found = run("项目位于澜溪回族区，惠及东岚土家族自治县、岚州彝族苗族自治州、北原蒙古族自治旗和松涛满族乡。")
+    assert {("PLACE", "澜溪回族区"), ("PLACE", "东岚土家族自治县"), ("PLACE", "岚州彝族苗族自治州"),
+            ("PLACE", "北原蒙古族自治旗"), ("PLACE", "松涛满族乡")} <= set(found)
+    assert ("PLACE", "惠及东岚土家族自治县") not in found

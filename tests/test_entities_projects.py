@@ -138,3 +138,55 @@ def test_kinds_of_building_work_are_not_projects(projects):
 
 def test_a_park_hosting_an_event_is_its_venue(projects):
     assert projects("东岚县项目集中签约仪式在东岚临河工业园隆重举行，签约项目5个。") == set()
+
+
+@pytest.mark.parametrize("text, names", [
+    ("本次签约项目分别是青禾智能装备制造、东岚冷链物流园和澜溪文旅综合体。",
+     {"青禾智能装备制造", "东岚冷链物流园", "澜溪文旅综合体"}),
+    ("集中开工的项目包括：北原污水处理厂扩建、松涛大道改造提升和岚州数据中心。",
+     {"北原污水处理厂扩建", "松涛大道改造提升", "岚州数据中心"}),
+    ("签约项目共3个，分别为总投资2亿元的青禾光伏组件、总投资1亿元的东岚生物制药。",
+     {"青禾光伏组件", "东岚生物制药"}),
+])
+def test_a_list_introduced_after_projects_names_projects(projects, text, names):
+    assert projects(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "项目涉及的领域包括新能源、新材料和生物医药。",
+    "参加活动的企业分别是青禾科技、东岚农业和澜溪物流。",
+])
+def test_a_list_of_fields_or_firms_names_no_projects(projects, text):
+    assert projects(text) == set()
+
+
+def test_a_capacity_before_a_product_list_belongs_to_the_name(projects):
+    found = projects("签约的岚州丰源集团有限公司年产8万吨有机肥及生物菌剂加工项目进展顺利。")
+    assert found == {"岚州丰源集团有限公司年产8万吨有机肥及生物菌剂加工项目"}
+
+
+def test_a_name_with_a_conjunction_character_keeps_its_stage(projects):
+    assert projects("松和酒业二期正式开工。") == {"松和酒业二期"}
+
+
+def test_a_site_after_the_project_is_not_part_of_it(projects):
+    found = projects("调研组先后来到青禾区东岚农产品冷链物流项目建设工地、松涛城市综合体等建设项目施工现场。")
+    assert found == {"青禾区东岚农产品冷链物流项目", "松涛城市综合体"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("他说青禾智能产业园将于下月开工。", "青禾智能产业园"),
+    ("她表示东岚新能源产业园已开工。", "东岚新能源产业园"),
+])
+def test_a_speaker_is_not_part_of_a_project(text, name):
+    normalizer, tagger = Normalizer(), EntityTagger()
+    doc = tagger(Document(doc_id="p", raw=text, normalized=normalizer(text)))  # no tokens: the word lists alone
+    assert {e.text for e in doc.entities if e.type == "PROJECT"} == {name}
+
+
+def test_the_parts_of_one_project_are_not_projects(projects):
+    assert projects("该项目总投资9亿元，包括青禾商业广场、澜溪写字楼和住宅。") == set()
+
+
+def test_a_single_phrase_after_an_intro_is_no_list(projects):
+    assert projects("他介绍了青禾区项目有关情况。") == set()

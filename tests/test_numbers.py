@@ -177,3 +177,9 @@ def test_scanner_never_raises_and_spans_are_exact(text):
         assert span.value_max is None or span.value_max > span.value
         last_end = span.end
     parse_number(text)
+
+
+def test_space_before_magnitude_joins_the_number():
+    # text taken from PDFs keeps a space between digits and 亿/万 (22.15 亿元)
+    assert [(s.text, s.value) for s in scan_numbers("产值 36.4 亿元，创汇 820 万美元，第 3 批")] == [
+        ("36.4 亿", Decimal("3640000000")), ("820 万", Decimal("8200000")), ("3", Decimal("3"))]

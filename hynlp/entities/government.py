@@ -13,7 +13,7 @@ his organization. A full organ name before a title
 (``某某经济开发区管委会主任``) is an organ all the same.
 
 >>> from hynlp.entities.lexicon import WordLists, TitleTable
->>> from hynlp.entities.boundaries import NameScanner, occurrences
+>>> from hynlp.entities.boundaries import NameScanner, is_cjk, occurrences
 >>> from hynlp.entities.candidates import CandidatePool
 >>> from hynlp.entities.places import PlaceRules
 >>> words = WordLists.read("entity_words.txt")
@@ -28,7 +28,7 @@ his organization. A full organ name before a title
 
 from __future__ import annotations
 
-from hynlp.entities.boundaries import NameScanner, occurrences
+from hynlp.entities.boundaries import NameScanner, is_cjk, occurrences
 from hynlp.entities.candidates import PRIORITY_STRUCTURE, Candidate, CandidatePool
 from hynlp.entities.lexicon import TitleTable, WordLists
 from hynlp.entities.places import ADMIN_BY_SUFFIX, PlaceRules
@@ -45,7 +45,9 @@ WORKING_BODIES = ("指挥部办公室", "领导小组办公室", "指挥部", "�
 COMMITTEE_LEVELS = ("省", "市", "区", "县", "旗")
 # Owners of a department written without a place name: 市发改委, 区委组织部,
 # 县政府办公室, 国家发改委. Longest first.
-BARE_OWNERS = tuple(f"{level}{organ}" for organ in ("政府", "委") for level in "省市区县") + tuple("省市区县镇乡") + ("国家",)
+# A zone written bare (示范区督查办) is the one zone the article is about.
+BARE_OWNERS = (tuple(f"{level}{organ}" for organ in ("政府", "委") for level in "省市区县")
+               + ("示范区", "开发区", "经开区", "高新区") + tuple("省市区县镇乡") + ("国家",))
 
 
 class GovRules:
@@ -133,7 +135,19 @@ class GovRules:
         return found
 
     def _task_name(self, pool: CandidatePool, start: int, end: int) -> int | None:
-        return self.scanner.clean_start(pool, start, end, min_len=3)
+        named = self.scanner.clean_start(pool, start, end, min_len=3)
+        return named if named is not None else self._works_task(pool, start, end)
+
+    def _works_task(self, pool: CandidatePool, start: int, end: int) -> int | None:
+        """城中村改造|指挥部: generic words, but an object and the works done to it
+        name the task all the same; the works alone (建设|指挥部) do not."""
+        text = pool.text
+        start = self.scanner.trim_leading(pool, start, end)
+        works = self.scanner.construction.ending_at(text, end)
+        name = text[start:end]
+        if not works or len(name) - works < 2 or not all(is_cjk(ch) for ch in name):
+            return None
+        return None if self.scanner.construction.starting_at(text, start) else start
 
     def _place_prefix(self, pool: CandidatePool, end: int, bare_level: bool = False) -> int | None:
         """Start of the places written right before ``end`` (山东省某某市某某区), or None.

@@ -28,7 +28,8 @@ from hynlp.entities.candidates import PRIORITY_LOOKUP, PRIORITY_SHAPE, Candidate
 from hynlp.entities.gazetteer import Gazetteer, GazetteerMatch
 
 WORD_ACROSS_END = frozenset(("部门", "部长", "局长", "厅长", "署长", "行长", "委员", "市长", "省长", "省会", "市场"))
-NUMBERED_BUREAU = re.compile(r"[一二三四五六七八九十]{1,3}(?:公局|局)")
+# A state builder's numbered bureau: 中建八局, 中交一公局, 中交二航局, 中交第三公路工程局.
+NUMBERED_BUREAU = re.compile(r"第?[一二三四五六七八九十]{1,3}(?:[\u4e00-\u9fff]{1,4}?工程|[航公]务?)?局")
 
 
 class GazetteerRule:
@@ -44,14 +45,18 @@ class GazetteerRule:
             extended = end != match.end
             if (match.short or len(match.text) <= 2) and not extended and not self._stands_alone(pool, match):
                 continue
-            if extended and not self.scanner.is_right_boundary(pool.text, end):
-                continue
+            if extended and not (self.scanner.is_right_boundary(pool.text, end) or self._title_at(pool.text, end)):
+                continue  # 中建八局|副总经理: a title after the company ends its name too
             canonical = match.entry.name if match.short and not extended else None
             pool.add(Candidate(
                 match.entry.type, match.start, end, source="gazetteer",
                 rule=f"gazetteer:{match.entry.source}" + ("+short" if match.short else ""),
                 confidence=0.7 if match.short else 0.9,
                 priority=PRIORITY_LOOKUP if match.short else PRIORITY_SHAPE, canonical=canonical))
+
+    def _title_at(self, text: str, pos: int) -> bool:
+        titles = self.scanner.titles
+        return titles is not None and titles.longest_at(text, pos) is not None
 
     def _stands_alone(self, pool: CandidatePool, match: GazetteerMatch) -> bool:
         return (self.scanner.is_boundary(pool, match.start)

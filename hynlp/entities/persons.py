@@ -30,6 +30,7 @@ found name are tagged PERSON without a title.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from hynlp.entities.boundaries import PUNCTUATION, NameScanner, is_cjk, occurrences
@@ -46,6 +47,7 @@ DEPARTMENT_ENDINGS = frozenset("部委局办厅处室科")
 WORD_TAGS = frozenset(("a", "ad", "an", "d", "t", "p", "c", "m", "q", "v"))
 ORGAN_ENDINGS = frozenset("区县市省镇乡村局委办部院所厅处司组")
 COLLECTIVE_TITLE_END = "领导"  # 市领导, 区领导: a title shared by a list of officials
+COLLECTIVE_AFTER_LIST = re.compile(r"等(?P<title>[省市区县镇乡]级?领导)")
 NOT_GIVEN_NAMES = ("先生", "女士", "同志", "记者", "老师", "师傅", "阿姨", "大爷", "总")
 # Tags of a word that is not a family name when it stands alone (向/p 记者).
 # Pronouns and verbs are left out: jieba tags the surnames 何 and 包 so.
@@ -80,6 +82,7 @@ class PersonRules:
                 span = self._name_before(pool, chain.start)
                 if span is not None:
                     officials.append(self._official(*span, chain, None, "person:title_after"))
+        officials += self._listed_before_collective(pool)
         pool.extend(_one_title_per_name(_with_known_names(officials, pool.text), pool.text))
         pool.extend(self._repeats(pool))
 
@@ -216,6 +219,30 @@ class PersonRules:
                 return start, title_start
         return None
 
+    def _listed_before_collective(self, pool: CandidatePool) -> list[Candidate]:
+        """甲、乙、丙等区级领导: every name listed before a collective title is an
+        official; a specific title found elsewhere for a name wins over it."""
+        found = []
+        for tail in COLLECTIVE_AFTER_LIST.finditer(pool.text):
+            end = tail.start()
+            while (start := self._listed_name_ending_at(pool, end)) is not None:
+                found.append(Candidate("PERSON", start, end, rule="person:collective_after", confidence=0.8,
+                                       priority=PRIORITY_STRUCTURE, title=tail.group("title")))
+                if start == 0 or pool.text[start - 1] not in LIST_JOINERS:
+                    break
+                end = start - 1
+        return found
+
+    def _listed_name_ending_at(self, pool: CandidatePool, end: int) -> int | None:
+        """Start of a name that ends at ``end`` and opens a clause or follows a list mark."""
+        for length in (3, 2, 4):
+            start = end - length
+            if start < 0 or start and pool.text[start - 1] not in LIST_JOINERS | PUNCTUATION:
+                continue
+            if self.name_end(pool, start) == end:
+                return start
+        return None
+
     def _repeats(self, pool: CandidatePool) -> list[Candidate]:
         """Other mentions of the names found next to titles."""
         text = pool.text
@@ -238,7 +265,7 @@ def _with_known_names(officials: list[Candidate], text: str) -> list[Candidate]:
     after 县领导万某某, the 万某 of 县委书记万某|某在 (jieba glued the last
     character to the next word) is the same person."""
     names = {c.text(text) for c in officials}
-    return [c.with_(end=c.end + 1) if len(c) == 2 and text[c.start:c.end + 1] in names else c
+    return [c.with_(end=c.end + 1) if len(c) == 2 and c.end < len(text) and text[c.start:c.end + 1] in names else c
             for c in officials]
 
 

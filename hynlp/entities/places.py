@@ -3,6 +3,8 @@
 * Administrative units end in 省/市/区/县/镇/乡/街道/村/社区…: ``长青街街道``,
   ``某某区``. The name before the suffix is found by the left-edge scanner and
   must not be generic (``全区``, ``城区``, ``美丽乡村`` are not places).
+* Ethnic and autonomous units hold their groups between name and level:
+  ``某某回族区``, ``某某土家族苗族自治州``, ``某某满族乡``.
 * Zones end in 经济开发区, 高新区, 片区, 园区…: ``某某经济开发区``.
 * A name ending in 中心/产业园/基地… is a place when the text says something
   happens *in* it: ``在某某国际医学中心，…``.
@@ -24,6 +26,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from hynlp.entities.boundaries import CLAUSE_BREAKS, NameScanner, is_cjk, occurrences
@@ -82,6 +86,11 @@ MIN_ROAD_NAME, MIN_ZONE_NAME = 3, 2  # 某某路 + 某某 + 开发区
 # Only a park or zone hosting an event is a place; a hall (会议中心) is a building.
 EVENT_VENUE_HEADS = frozenset(("产业园", "科技园", "工业园", "园区", "基地", "小镇", "片区"))
 EVENT_VERBS = ("举行", "召开", "举办", "开幕", "隆重举行", "隆重召开", "顺利举行", "成功举办", "盛大开幕")
+# 某某回族区, 某某土家族苗族自治州, 某某鄂伦春自治旗: the ethnic groups sit
+# between the name and the level, which the plain suffixes cannot span.
+ETHNIC_AUTONOMOUS, ETHNIC_PLAIN = ("自治州", "自治县", "自治旗"), ("区", "乡", "镇")
+ETHNIC_NAME = AdminSuffix("", "", 2, 4, "")
+NAME_TOKEN_TAGS = ("ns", "nr", "nz")
 TIME_OPENERS = ("今年以来", "近年来", "近日", "日前", "今年", "去年", "目前", "当前", "同时", "此外", "另外", "年内")
 
 
@@ -118,11 +127,17 @@ class PlaceRules:
     def __init__(self, words: WordLists, scanner: NameScanner):
         self.scanner = scanner
         self.actor_follow = words["actor_follow"]
+        self.ethnic_unit = _ethnic_pattern(words["ethnic"].words)
 
     def __call__(self, pool: CandidatePool) -> None:
         fences = {c.end for c in pool.of_type("PLACE")}
+        ethnic = self._ethnic_units(pool, fences)
+        pool.extend(ethnic)
+        fences.update(c.end for c in ethnic)
         for unit in ADMIN_SUFFIXES:
             for candidate in self._admin_units(pool, unit, fences):
+                if any(c.end == candidate.end for c in ethnic):
+                    continue  # the ethnic unit knows where its name starts
                 pool.add(candidate)
                 fences.add(candidate.end)
         pool.extend(self._zones(pool, fences))
@@ -143,6 +158,27 @@ class PlaceRules:
             if edge is not None:
                 found.append(Candidate("PLACE", edge, end, rule=f"admin:{unit.suffix}", confidence=0.8))
         return found
+
+    def _ethnic_units(self, pool: CandidatePool, fences: set[int]) -> list[Candidate]:
+        """某某回族区, 某某满族乡, 某某蒙古族自治旗: name + ethnic groups + level."""
+        found = []
+        for match in self.ethnic_unit.finditer(pool.text):
+            end = match.end()
+            if end < len(pool.text) and pool.text[end] in "委长":
+                continue  # 某某回族区委, 某某满族乡长: an organ or a title
+            edge = self._ethnic_name_start(pool, match.start(), fences)
+            if edge is not None:
+                found.append(Candidate("PLACE", edge, end, rule="admin:ethnic", confidence=0.85))
+        return found
+
+    def _ethnic_name_start(self, pool: CandidatePool, ethnic_start: int, fences: set[int]) -> int | None:
+        """Start of the name before the ethnic groups. A name word the segmenter
+        found right there is the name (惠及|东岚|土家族…); else the scanner's edge."""
+        token = pool.token_ending_at(ethnic_start)
+        if (token is not None and token.tag.startswith(NAME_TOKEN_TAGS)
+                and self._is_unit_name(token.text, ETHNIC_NAME)):
+            return token.start
+        return self.unit_name_start(pool, ethnic_start, ETHNIC_NAME, fences)
 
     def unit_name_start(self, pool: CandidatePool, suffix_start: int, unit: AdminSuffix,
                         fences: set[int] | frozenset[int] = frozenset()) -> int | None:
@@ -221,6 +257,16 @@ class PlaceRules:
         start -= len(opener)  # 今年某某区共签约…: a time word may open the clause
         opens_clause = start == 0 or text[start - 1] in CLAUSE_OPENERS
         return opens_clause and bool(self.actor_follow.starting_at(text, place.end))
+
+
+def _ethnic_pattern(groups: Iterable[str]) -> re.Pattern[str]:
+    """Ethnic groups then a level. A one-character group needs its 族
+    (长白朝鲜族…, not 白|朝鲜族); before 自治 a longer one may drop it (鄂伦春自治旗)."""
+    longer = "|".join(sorted((g for g in groups if len(g) > 1), key=len, reverse=True))
+    single = "".join(sorted(g for g in groups if len(g) == 1))
+    group = f"(?:(?:{longer})族?|[{single}]族)"
+    autonomous, plain = "|".join(ETHNIC_AUTONOMOUS), "|".join(ETHNIC_PLAIN)
+    return re.compile(f"{group}{{1,4}}(?:{autonomous})|(?:(?:{longer}|[{single}])族){{1,4}}(?:{plain})")
 
 
 def _after_road(text: str, start: int, end: int) -> int:

@@ -6,6 +6,8 @@
 * A name ending in 产业园, 基地, 综合体… counts only in a clause that builds,
   starts or signs something (开工, 签约, 落户, 投产…): ``打造…生产基地`` is a
   plan, not a project.
+* Members of a list a sentence about projects introduces: ``签约项目分别是A、B和C``
+  (see :mod:`hynlp.entities.project_lists`).
 * Members of ``A、B、C等10个项目``; without a count, members named like an
   existing venue (某某广场, 某某商区) are left out: they are referred to,
   not built.
@@ -37,6 +39,7 @@ from hynlp.entities.candidates import PRIORITY_SHAPE, Candidate, CandidatePool
 from hynlp.entities.lexicon import WordLists, WordSet
 from hynlp.entities.lists import members_ending_at
 from hynlp.entities.places import admin_level, hosts_event
+from hynlp.entities.project_lists import introduced_members, without_site
 
 STRONG_HEADS = ("项目", "工程")
 WEAK_HEADS = ("总部基地", "产业基地", "产业园", "科技园", "工业园", "物流园", "孵化园", "创业园", "产业城",
@@ -68,6 +71,7 @@ CAPACITY_SPEC = re.compile(r"(?:年产|年产能|年加工|年处理|日处理|�
                            r"(?:万|亿)?(?:吨|台|套|辆|件|片|只|头|平方米|立方米|千瓦|兆瓦|标箱|条|颗|块|张|瓶|个)$")
 BARE_CAPACITY = re.compile(r"(?<![0-9.．一二三四五六七八九十百千万亿])[0-9.一二三四五六七八九十百千]+(?:万|亿)?"
                            r"(?:吨|千瓦|兆瓦|吉瓦|千伏|立方米|标箱)$")
+MAX_PRODUCT_GAP = 6  # 年产8万吨|有机肥及|生物菌剂项目: the products after the capacity
 MAX_CAPACITY_GAP = 3  # 3万吨|碳纤维|拉丝项目: one short word the trimming dropped
 # 等10个重点项目, 等项目, or a bare count: A、B两个项目.
 LIST_TAIL = re.compile(r"(?:等(?P<count>[0-9一二两三四五六七八九十百几]+[个项])?|(?P<bare>[0-9一二两三四五六七八九十百几]+[个项]))"
@@ -106,6 +110,16 @@ class ProjectRules:
         pool.extend(self._headed(pool, units))
         pool.extend(self._staged(pool, units))
         pool.extend(self._list_members(pool, units))
+        pool.extend(self._introduced(pool, units))
+
+    def _introduced(self, pool: CandidatePool, units: _Units) -> list[Candidate]:
+        """签约项目分别是A、B和C: the members of a list a sentence about projects introduces."""
+        def accept(start: int, end: int) -> int | None:
+            if not self.scanner.is_valid_name(pool.text[start:end]):
+                return None
+            return self._name_start(pool, start, end, units)
+        return [Candidate("PROJECT", s, e, rule="project:introduced", confidence=0.65)
+                for s, e in introduced_members(pool.text, accept)]
 
     def _headed(self, pool: CandidatePool, units: _Units) -> list[Candidate]:
         text, found = pool.text, []
@@ -162,7 +176,7 @@ class ProjectRules:
         """Extend the name over what belongs to it though a stop stands before:
         a capacity and its owner (某某公司年产5万吨|…项目), a route (东岚至|临河…工程)."""
         text = pool.text
-        capacity = CAPACITY_SPEC.search(text, max(0, edge - 16), edge)
+        capacity = _capacity_before(text, edge)
         if capacity is None and not ROUTE_JOINER.search(text, 0, edge):
             return self._with_bare_capacity(text, edge)
         inner = capacity.start() if capacity is not None else edge - 1
@@ -252,7 +266,8 @@ class ProjectRules:
             mods = tail.group("mods")
             if mods and (not self.scanner.is_generic(mods) or any(w in mods for w in NOT_PROJECT_LISTS)):
                 continue  # 新能源、新材料等领域的优质项目: the list names fields, not projects
-            members = [(s, e) for s, e in members_ending_at(pool, self.scanner, tail.start())
+            members = [(s, without_site(text, s, e)) for s, e in members_ending_at(pool, self.scanner, tail.start())]
+            members = [(s, e) for s, e in members
                        if self.scanner.is_valid_name(text[s:e]) and self._name_start(pool, s, e, units) is not None]
             if tail.group("bare") and len(members) < 2:
                 continue  # 引进12个项目: a count with no list before it
@@ -271,6 +286,18 @@ def _after_working_body(text: str, edge: int, head_start: int) -> int:
     cut = max((text.rfind(body, edge, head_start) + len(body) for body in WORKING_BODY_AFTER + WORKING_BODIES
                if text.rfind(body, edge, head_start) >= 0), default=edge)
     return cut if head_start - cut >= 2 else edge
+
+
+def _capacity_before(text: str, edge: int) -> re.Match[str] | None:
+    """年产5万吨|…项目, or 年产8万吨有机肥及|…项目: the capacity spec before a
+    name, with the products the scanner stopped at (a 及 joins two of them)."""
+    for gap in range(MAX_PRODUCT_GAP + 1):
+        if gap and (edge - gap < 0 or not is_cjk(text[edge - gap])):
+            return None
+        capacity = CAPACITY_SPEC.search(text, max(0, edge - gap - 16), edge - gap)
+        if capacity is not None:
+            return capacity
+    return None
 
 
 def _quoted(text: str, candidate: Candidate) -> bool:

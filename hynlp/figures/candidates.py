@@ -14,6 +14,7 @@ names (阳光100) and numbered slogans (十大领域, 五兴) out. The checks in
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -21,7 +22,8 @@ from decimal import Decimal
 from hynlp.figures import exclusions
 from hynlp.figures.kinds import kind_for, money_cue, trailing_cue
 from hynlp.figures.lexicon import (
-    ABSTRACT_NOUNS, CONTINUATION_OPENERS, MEASURE_TOKENS, PREDICATE_OPENERS, TRAILING_TRIMS,
+    ABSTRACT_NOUNS, CONTINUATION_OPENERS, COUNTED_NOUNS, GROUP_UNITS, LINK_TRIMS, MEASURE_TOKENS,
+    PREDICATE_OPENERS, TRAILING_TRIMS,
 )
 from hynlp.figures.phrases import (
     ITEM_BREAKS, WINDOW, clause_end, clause_start, counted_noun_ending, first_counted_noun, is_cjk,
@@ -42,6 +44,11 @@ ITEM_OPENERS = ("及", "以及")
 PROJECT_WORDS = ("项目", "工程")
 ITEM_VERBS = ("建设", "实施", "推进", "有")  # 已开工建设17项, 属于…的有23项
 PROGRESS_MEASURES = frozenset("个家项")  # 第25个完成签约的项目; never 第二批重大项目签约
+PERSON_UNITS = frozenset({"people", "person_times"})  # 17名乡镇长: 名 counts people, whatever noun follows
+ASIDE_OPENERS = ("(", "（")  # 444项(打包项目拆分后…): an aside names nothing the count counts
+# 17个子项目3490套: a measure that names its own unit (套) does not take a noun
+# that another count before it already measures (312个项目开复工265个 shares it).
+OTHER_COUNT = re.compile(r"[0-9一二两三四五六七八九十百千]+[个家项座所处栋幢套名位条]")
 YUANLESS_LINKS = frozenset("总共合累计达到约为超近逾过")  # what may stand between a cue and 1.85亿
 
 
@@ -101,7 +108,8 @@ def _unit_of(text: str, span: NumberSpan) -> UnitMatch | None:
 
 def _yuanless_money(text: str, span: NumberSpan, floor: int) -> UnitMatch | None:
     """到位投资总计1.85亿: an amount in 万/亿 with 元 left out, right after a money cue."""
-    if span.percent or span.text[-1:] not in "万亿" or (span.end < len(text) and is_cjk(text[span.end])):
+    after = text[span.end:span.end + 1]
+    if span.percent or span.text[-1:] not in "万亿" or (is_cjk(after) and after != "的"):
         return None
     cue = money_cue(text, span.start, floor)
     if cue is None or span.start - cue[1] > CUE_GAP + 1:
@@ -116,9 +124,13 @@ def _candidate(text: str, span: NumberSpan, sentence: Sentence) -> Candidate | N
     unit = _unit_of(text, span) or _yuanless_money(text, span, floor)
     if unit is None:
         return None
+    if unit.family == "households" and _firm_noun_at(text, unit.end):
+        unit = UnitMatch("", "count", unit.end, measure="户")  # 11户企业: 户 counts firms here
     progress = (unit.measure in PROGRESS_MEASURES
                 and exclusions.progress_ordinal(text, span.start, unit.end, ceiling))
     if not progress and _excluded(text, span, unit):
+        return None
+    if unit.family in ("count", "households") and exclusions.per_period(text, floor, span.start):
         return None
     prefix, start = prefix_qualifier(text, span.start, floor)
     if exclusions.label_number(span, prefix is not None):
@@ -126,10 +138,8 @@ def _candidate(text: str, span: NumberSpan, sentence: Sentence) -> Candidate | N
     suffix, end = suffix_qualifier(text, unit.end, ceiling)
     unit_code, noun = unit.unit, None
     if unit.family == "count":
-        noun = counted_noun(text, start, end, floor, ceiling)
-        if noun is None and not unit.unit:
-            noun = unlisted_noun(text, span, start, end, (floor, ceiling, sentence.start), unit.measure or "")
-        unit_code = noun.unit if noun is not None else unit.unit
+        noun = _count_noun(text, span, unit, (start, end), (floor, ceiling, sentence.start))
+        unit_code = noun.unit if noun is not None and unit.unit not in PERSON_UNITS else unit.unit
         if _counts_projects_by_item(text, unit.measure, noun, sentence.start, start):
             unit_code = "projects"
         if not unit_code:
@@ -151,6 +161,33 @@ def _candidate(text: str, span: NumberSpan, sentence: Sentence) -> Candidate | N
         sentence=sentence, clause_start=floor, cue=cue, trailing=trailing, noun=noun,
         rule=f"{unit.family}:{unit.measure or unit_code}" + (":progress" if progress else ""),
     )
+
+
+def _count_noun(text: str, span: NumberSpan, unit: UnitMatch, surface: tuple[int, int],
+                bounds: tuple[int, int, int]) -> NounPhrase | None:
+    """What a count counts: a listed noun, else an unlisted one for a measure
+    that needs a noun (个), else words after a measure that has its own unit (名, 栋)."""
+    (start, end), (floor, ceiling, _) = surface, bounds
+    noun = counted_noun(text, start, end, floor, ceiling)
+    if noun is None and not unit.unit:
+        return unlisted_noun(text, span, start, end, bounds, unit.measure or "")
+    if (noun is None or unit.unit in PERSON_UNITS and noun.unit not in PERSON_UNITS) and not span.chinese:
+        return _named_after(text, end, ceiling, unit.unit) or noun
+    if noun is not None and noun.side == "before" and unit.unit \
+            and OTHER_COUNT.search(text, clause_start(text, noun.start, floor, ITEM_BREAKS), noun.end):
+        return None
+    return noun
+
+
+def _firm_noun_at(text: str, pos: int) -> bool:
+    return any(text.startswith(noun, pos) for noun, unit in COUNTED_NOUNS if unit in GROUP_UNITS)
+
+
+def _named_after(text: str, end: int, ceiling: int, unit: str) -> NounPhrase | None:
+    """派出20名招商大使, 4栋破旧危房: a measure that says what it counts (名, 栋)
+    may still be followed by words that say which ones, for the subject."""
+    found = _unlisted_after(text, end, ceiling)
+    return NounPhrase(found[0], found[1], unit, "after") if found else None
 
 
 def _counts_projects_by_item(text: str, measure: str | None, noun: NounPhrase | None,
@@ -195,7 +232,7 @@ def counted_noun(text: str, start: int, end: int, floor: int, ceiling: int) -> N
 
 
 def _noun_after(text: str, pos: int, ceiling: int) -> NounPhrase | None:
-    if pos >= ceiling or text[pos] in ITEM_BREAKS or text.startswith(CONJUNCTIONS, pos):
+    if pos >= ceiling or text[pos] in ITEM_BREAKS or text.startswith(CONJUNCTIONS + ASIDE_OPENERS, pos):
         return None  # 幼儿园3所、中小学2所, 厂房16栋及研发楼: the next item is not what is counted
     stop = min(clause_end(text, pos, ceiling), pos + WINDOW)
     # Another count, or a conjunction that opens a second item
@@ -204,7 +241,11 @@ def _noun_after(text: str, pos: int, ceiling: int) -> NounPhrase | None:
     digit = next((i for i in range(pos, stop) if text[i].isdigit() and not _rate_at(text, i)
                   or text.startswith(ITEM_OPENERS, i)), stop)
     found = first_counted_noun(text, pos, digit)
-    return NounPhrase(pos, found[0], found[1], "after") if found else None
+    if found is None:
+        return None
+    # 有22家是招商引资企业: the copula links the count to its noun; it is no part of it
+    start = pos + 1 if text[pos] in "是为" and found[0] - pos > 2 else pos
+    return NounPhrase(start, found[0], found[1], "after")
 
 
 def _rate_at(text: str, pos: int) -> bool:
@@ -307,8 +348,30 @@ def _continue_kinds(text: str, candidates: list[Candidate]) -> list[Candidate]:
             candidate = replace(candidate, kind=last.kind)
         elif last is not None and _projects_amount(text, last, candidate, opening):
             candidate = replace(candidate, kind="investment")
+        elif candidate.family == "money" and candidate.kind == "other":
+            cue = _cue_before_clause(text, candidate, result)
+            candidate = replace(candidate, kind=cue[2], cue=cue) if cue is not None else candidate
         result.append(candidate)
     return result
+
+
+def _cue_before_clause(text: str, c: Candidate,
+                       earlier: list[Candidate]) -> tuple[int, int, FigureKind] | None:
+    """年税收增加一倍，达1500万元; 投资方面，全年完成50亿元: an amount whose clause
+    says nothing but a link (达, 完成) measures the money word of the clause before,
+    when that clause has no amount of its own to take it."""
+    if c.clause_start <= c.sentence.start or c.trailing is not None:
+        return None
+    start = trim_leading(text, c.clause_start, c.start)
+    end = c.start
+    while end > start and any(text.endswith(word, start, end) for word in LINK_TRIMS):
+        end -= next(len(word) for word in LINK_TRIMS if text.endswith(word, start, end))
+    if end > start:
+        return None
+    previous = clause_start(text, c.clause_start - 1, c.sentence.start)
+    if any(e.family == "money" and previous <= e.start < c.clause_start for e in earlier):
+        return None
+    return money_cue(text, c.clause_start - 1, previous)
 
 
 def _projects_amount(text: str, last: Candidate, candidate: Candidate, opening: str) -> bool:

@@ -15,9 +15,10 @@ Dates, clock times and durations need no check of their own: 年, 月, 日,
 
 from __future__ import annotations
 
+import re
 from types import MappingProxyType
 
-from hynlp.figures.lexicon import MONEY_CUES, TIME_NOUNS
+from hynlp.figures.lexicon import MONEY_CUES, MONEY_NOUN_HEADS, TIME_NOUNS
 from hynlp.figures.phrases import ITEM_BREAKS, clause_end, first_counted_noun
 from hynlp.numbers import CHINESE_DIGITS, NumberSpan
 
@@ -37,6 +38,10 @@ THRESHOLD_NOUN_GAP = 5
 SPEED_CUES = ("设计时速", "时速", "速度", "车速")
 GROUP_UNITS_FOR_THRESHOLDS = frozenset({"projects", "enterprises", "companies"})
 EQUALS = frozenset("≈=＝")
+# 每3天, 每月, 每个工作日: a count said per period is a pace (每3天落地1个项目), not
+# how many there are. A bare 每年 is left alone: 每年 targets are reported as totals.
+PER_PERIOD = re.compile(r"每(?:[0-9一二两三四五六七八九十半]+个?|个)?(?:工作日|季度|小时|天|日|周|星期|月)"
+                        r"|每[0-9一二两三四五六七八九十]+年")
 
 
 def ordinal(text: str, start: int) -> str | None:
@@ -146,6 +151,11 @@ def counts_time(text: str, measure_end: int) -> str | None:
     return None
 
 
+def per_period(text: str, floor: int, start: int) -> str | None:
+    """每3天落地1个亿元项目: a count in a clause that opens with a period is a pace."""
+    return "pace" if PER_PERIOD.search(text, floor, start) else None
+
+
 def threshold(text: str, end: int, ceiling: int, *, bound: bool, cue_adjacent: bool) -> str | None:
     """亿元以上项目, 10亿元级项目, 投资超10亿元的项目8个: money that sorts projects.
 
@@ -164,7 +174,9 @@ def threshold(text: str, end: int, ceiling: int, *, bound: bool, cue_adjacent: b
     cursor += 1 if linked else 0
     stop = min(clause_end(text, cursor, ceiling, ITEM_BREAKS), cursor + THRESHOLD_NOUN_GAP + 2)
     noun = first_counted_noun(text, cursor, stop)
-    if noun is None or any(cue in text[cursor:noun[0]] for cue, _ in MONEY_CUES):
+    # 500万元以上招商引资项目: with a bound written, only a money noun (资金) names the money
+    cues = [head for head, _ in MONEY_NOUN_HEADS] if bound else [cue for cue, _ in MONEY_CUES]
+    if noun is None or any(cue in text[cursor:noun[0]] for cue in cues):
         return None  # 2500万元专项资金支持企业: the money is named, not a category
     bounded = bound or level or _count_follows(text, noun[0], ceiling)
     if linked and cue_adjacent and not (bound or level):

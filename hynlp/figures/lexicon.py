@@ -93,6 +93,10 @@ COUNTED_NOUNS: tuple[tuple[str, str], ...] = tuple(sorted((
     ("生产线", "production_lines"), ("门店", "stores"), ("酒店", "hotels"), ("景区", "attractions"),
     ("学位", "school_places"), ("车辆", "vehicles"), ("设备", "units"), ("家庭农场", "farms"),
     ("农场", "farms"), ("合作社", "cooperatives"),
+    # 项目部, 工程组: offices and teams that run projects, not the projects (5个项目部)
+    ("项目部", "offices"), ("工程部", "offices"), ("项目办", "offices"), ("指挥部", "offices"),
+    ("项目组", "teams"), ("工程组", "teams"), ("联络处", "offices"), ("办事处", "offices"),
+    ("省辖市", "cities"), ("地级市", "cities"), ("城市", "cities"),
     ("电梯", "elevators"), ("涵洞", "culverts"), ("泊位", "parking_spaces"), ("住宅", "housing_units"),
     ("非住宅", "premises"), ("商铺", "shops"), ("工作组", "teams"), ("专班", "teams"),
     ("小组", "teams"), ("队伍", "teams"), ("问题", "issues"), ("意见建议", "suggestions"),
@@ -129,6 +133,7 @@ MONEY_CUES: tuple[tuple[str, str], ...] = tuple(sorted((
     ("拨款", "funding"), ("首贷", "funding"), ("续贷", "funding"),
     ("增收", "revenue"), ("内资", "investment"), ("到位资金", "investment"),
     ("签约总金额", "investment"), ("投资总额", "investment"), ("协议总金额", "investment"),
+    ("投资金额", "investment"),  # not 资金: 投资金额近200亿元 is investment
     ("协议金额", "investment"), ("总投入", "investment"),
     # 开票销售, 应税销售: sales, read as output like 销售额
     ("销售", "output"),
@@ -148,6 +153,7 @@ METRIC_CUES = frozenset({"固定资产投资", "外资", "营业收入", "主营
 QUALIFIER_PREFIXES: tuple[tuple[str, str], ...] = (
     ("不少于", "at_least"), ("不低于", "at_least"), ("不超过", "at_most"), ("不高于", "at_most"),
     ("不到", "at_most"), ("不足", "at_most"), ("超过", "at_least"), ("至少", "at_least"),
+    ("突破", "at_least"),
     ("逾", "at_least"), ("超", "at_least"), ("过", "at_least"), ("大约", "approx"),
     ("将近", "approx"), ("接近", "approx"), ("约", "approx"), ("近", "approx"),
 )
@@ -168,6 +174,7 @@ LEADING_TRIMS = (
     "招引", "全区", "全市", "全县", "全镇", "全省", "本次", "此次", "现场", "还有", "以及",
     "专项策划", "精心谋划", "谋划", "策划", "储备", "推动", "推进", "加快", "用好", "包括",
     "分别是", "分别为", "分别", "涉及", "带动", "至少", "并且", "并", "已经", "可以", "可",
+    "的",  # 全县的招商引资企业: what is left once 全县 goes
 )
 # Words trimmed from the end of a phrase before a number: linking verbs and metric words.
 TRAILING_TRIMS = (

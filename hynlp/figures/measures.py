@@ -85,6 +85,9 @@ def phrase_floor(text: str, c: Candidate, previous_end: int) -> int:
     """Start of the figure's list item, or the end of the figure before it in the
     clause, or a colon's end. A list closed by 等 (供水、供热、燃气等老旧管网) is one item."""
     item = clause_start(text, c.start, c.clause_start, ITEM_BREAKS)
+    if c.cue is not None and c.cue[1] <= c.clause_start:
+        # 年税收增加一倍，达1500万元: the cue, in the clause before, says what is measured
+        return clause_start(text, c.cue[0], c.sentence.start)
     if "等" in text[item:c.start] or _follows_list(text, item, c):
         item = c.clause_start
     colon = max(text.rfind(mark, item, c.start) for mark in COLONS)  # 建设内容：新建机房楼4栋

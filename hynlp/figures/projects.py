@@ -46,11 +46,14 @@ COUNT_MARKS = frozenset("个家批项元")
 CATEGORY_MARKS = frozenset("级类")
 COUNTED_CLASS = re.compile(r"[0-9一二两三四五六七八九十]+[个项]")
 CLAUSE_OPENERS = ("目前", "同时", "当前", "现在", "今年", "届时", "其中", "据悉", "据了解")
-SUFFIX_PATTERN = re.compile("|".join(PROJECT_SUFFIXES))
+# 项目部, 工程组, 项目库: a team, an office or a list that handles projects, not a project
+OFFICE_MARKS = "部办组库"
+SUFFIX_PATTERN = re.compile(f"(?:{'|'.join(PROJECT_SUFFIXES)})(?![{OFFICE_MARKS}])")
 # 产业园二期, 北关学校二期: a phase of a named thing is a project (not 项目二期, not 二期项目).
 PHASE_PATTERN = re.compile(r"(?<!项目)(?<!工程)[一二三四五六]期(?!项目|工程|工作)")
 PHASE = re.compile(r"[一二三四五六]期")
-ANAPHOR_PATTERN = re.compile("|".join(sorted(PROJECT_ANAPHORS, key=len, reverse=True)))
+ANAPHOR_PATTERN = re.compile(
+    f"(?:{'|'.join(sorted(PROJECT_ANAPHORS, key=len, reverse=True))})(?![{OFFICE_MARKS}])")
 NAME_BAD_OPENINGS = ("该", "本", "此", "这", "其")
 COPULAS = ("是", "为", "作为", "属于")
 LIST_MARKS = ("、", "等", ",、")

@@ -1,0 +1,92 @@
+"""Project lists without a closing 等 or count, and the sites written after a project.
+
+* ``签约项目分别是A、B和C``: a list that a sentence about projects introduces
+  with 分别是, 分别为, 包括 (or 项目有, 项目为) names projects, though no
+  ``等N个项目`` closes it. A sentence that names fields or firms
+  (``项目涉及的领域包括…``) introduces no projects.
+* ``某某项目建设工地``, ``某某工程施工现场``: the site is where the project is
+  built; the project's name ends at 项目/工程.
+
+>>> text = "签约项目分别是青禾智能装备、东岚冷链物流园和澜溪文旅综合体。"
+>>> [text[s:e] for s, e in introduced_members(text, lambda s, e: s)]
+['青禾智能装备', '东岚冷链物流园', '澜溪文旅综合体']
+>>> text = "来到某某物流项目建设工地。"
+>>> text[2:without_site(text, 2, len(text) - 1)]
+'某某物流项目'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+# 项目有|A、B, but not 项目有关情况, 项目为主.
+INTRO = re.compile(r"(?:分别是|分别为|包括|包含|(?<=项目)[有为](?![关效力所望序助利益主了何止]))[：:]?")
+SENTENCE_BREAKS = "。；;！？!?\n"
+MEMBER_BREAKS = "，,。；;！？!?\n"
+PROJECT_WORDS = ("项目", "工程")
+# Words between 项目 and the intro that make the list name something else.
+NOT_PROJECTS = ("领域", "行业", "产业", "方面", "类", "企业", "公司", "单位", "部门", "内容", "涉及")
+ONE_PROJECT = ("该", "此", "本", "这个", "这一", "一个", "单个")
+LAST_JOINERS = ("以及", "和", "及", "与")
+SITES = ("建设工地", "施工工地", "施工现场", "建设现场", "工地", "现场")
+MIN_JOINED = 3  # 东岚物流园和澜溪综合体: both sides long enough to be names
+
+
+def introduced_members(text: str, accept: Callable[[int, int], int | None]) -> list[tuple[int, int]]:
+    """Spans of the projects listed after an intro in a sentence about projects.
+
+    ``accept(start, end)`` validates a member and returns its trimmed start, or None.
+    """
+    found = []
+    for intro in INTRO.finditer(text):
+        if not _about_projects(text, intro.start()):
+            continue
+        end = min((i for i in (text.find(ch, intro.end()) for ch in MEMBER_BREAKS) if i >= 0), default=len(text))
+        if "等" in text[intro.end():end]:
+            continue  # A、B等项目: the closed list is read elsewhere
+        members = [(s, e) for s, e in _members(text, intro.end(), end) if accept(s, e) is not None]
+        if len(members) >= 2:  # one phrase after 包括 is no list: 项目有|关情况
+            found += [(accept(s, e), e) for s, e in members]
+    return found
+
+
+def _about_projects(text: str, intro_start: int) -> bool:
+    sentence_start = max(text.rfind(ch, 0, intro_start) for ch in SENTENCE_BREAKS) + 1
+    sentence = text[sentence_start:intro_start]
+    last = max(sentence.rfind(word) for word in PROJECT_WORDS)
+    if last < 0 or sentence[:last].endswith(ONE_PROJECT):
+        return False  # 该项目…包括商业综合体、写字楼: the parts of one project
+    return not any(word in sentence[last:] for word in NOT_PROJECTS)
+
+
+def _members(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """、-separated members, the last split at its conjunction; each after its last 的
+    (总投资2亿元的|某某项目) and without a site after it."""
+    spans, pos = [], start
+    for mark in [i for i in range(start, end) if text[i] == "、"] + [end]:
+        spans.append((pos, mark))
+        pos = mark + 1
+    spans[-1:] = _split_last(text, *spans[-1])
+    result = []
+    for s, e in spans:
+        s = max(s, text.rfind("的", s, e) + 1)
+        result.append((s, without_site(text, s, e)))
+    return [(s, e) for s, e in result if e - s >= 2]
+
+
+def _split_last(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    for joiner in LAST_JOINERS:
+        at = text.rfind(joiner, start, end)
+        if at - start >= MIN_JOINED and end - at - len(joiner) >= MIN_JOINED:
+            return [(start, at), (at + len(joiner), end)]
+    return [(start, end)]
+
+
+def without_site(text: str, start: int, end: int) -> int:
+    """End of a project name written before its site: 某某项目|建设工地."""
+    for site in SITES:
+        head_end = end - len(site)
+        if head_end - start > 2 and text.startswith(site, head_end) and text[:head_end].endswith(PROJECT_WORDS):
+            return head_end
+    return end
