@@ -38,11 +38,11 @@ def __dir__() -> list[str]:
     return sorted({*globals(), *_LAZY})
 
 
-def load(config: PipelineConfig | None = None, *, ner_model: str | None = None):
+def load(config: PipelineConfig | None = None, *, ner_model: str | None = None, rules_only: bool = False):
     """The default pipeline (see :func:`hynlp.pipeline.load`): ``nlp = hynlp.load()``."""
     from hynlp.pipeline import load as _load
 
-    return _load(config, ner_model=ner_model)
+    return _load(config, ner_model=ner_model, rules_only=rules_only)
 
 
 def open_store(target="hynlp.sqlite", *, create: bool = True):

@@ -23,7 +23,8 @@ EngineName = Literal["local", "ray"]
 def extract_paths(paths: Iterable[str | Path], *, db: str | Path | None = "hynlp.sqlite",
                   jsonl: str | Path | None = None, parquet: str | Path | None = None,
                   columns: Columns = Columns(), config: PipelineConfig | None = None,
-                  ner_model: str | None = None, progress: Progress | None = None, workers: int | None = None,
+                  ner_model: str | None = None, rules_only: bool = False, progress: Progress | None = None,
+                  workers: int | None = None,
                   resume: bool = False, engine: EngineName = "local", address: str | None = None,
                   max_doc_bytes: int = MAX_DOC_BYTES) -> BatchSummary:
     """Extract every document under ``paths`` into the store ``db``, the file ``jsonl``
@@ -39,7 +40,7 @@ def extract_paths(paths: Iterable[str | Path], *, db: str | Path | None = "hynlp
     Ctrl-C raises :class:`~hynlp.batch.BatchInterrupted` after writing what was done.
     """
     paths = list(paths)
-    config = with_ner_model(config or PipelineConfig(), ner_model)
+    config = with_ner_model(config or PipelineConfig(), ner_model, rules_only)
     if workers is not None and workers < 1:
         raise ConfigError(f"--workers must be at least 1, not {workers}")
     if resume and (jsonl is not None or parquet is not None):
@@ -69,9 +70,11 @@ def extract_paths(paths: Iterable[str | Path], *, db: str | Path | None = "hynlp
                                    **options))
 
 
-def with_ner_model(config: PipelineConfig, ner_model: str | None) -> PipelineConfig:
-    """The configuration with another NER model directory (as :func:`hynlp.pipeline.load` does)."""
-    if ner_model is None:
+def with_ner_model(config: PipelineConfig, ner_model: str | None, rules_only: bool = False) -> PipelineConfig:
+    """The configuration with another NER model directory, or with none (``rules_only``)."""
+    if rules_only and ner_model is not None:
+        raise ConfigError("give either a NER model or rules only, not both")
+    if ner_model is None and not rules_only:
         return config
     return config.model_copy(update={"entities": config.entities.model_copy(update={"ner_model": ner_model})})
 

@@ -56,7 +56,8 @@ def extract(
     out: Annotated[Optional[Path], typer.Option(help="output file for jsonl, folder for parquet")] = None,
     text_column: Annotated[Optional[str], typer.Option(help="archive column with the text")] = None,
     id_column: Annotated[Optional[str], typer.Option(help="archive column with the document id")] = None,
-    ner_model: Annotated[Optional[str], typer.Option(help="local token-classification model directory")] = None,
+    ner_model: Annotated[Optional[str], typer.Option(help="NER model directory (default: the shipped model)")] = None,
+    rules_only: Annotated[bool, typer.Option("--rules-only", help="no NER model: rules and gazetteers only")] = False,
     workers: Annotated[Optional[int], typer.Option(
         help="processes (Ray: actors) each loading the pipeline once (default 1; Ray: one per CPU)")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="continue the last unfinished run")] = False,
@@ -96,6 +97,7 @@ def extract(
                                     jsonl=out if format == "jsonl" else None,
                                     parquet=out if format == "parquet" else None,
                                     columns=Columns(text=text_column, id=id_column), ner_model=ner_model,
+                                    rules_only=rules_only,
                                     progress=on_progress, workers=workers, resume=resume, engine=engine,
                                     address=address, **limit)
     except HynlpError as error:

@@ -142,15 +142,14 @@ def published_date(doc: Document) -> date | None:
     return None
 
 
-def load(config: PipelineConfig | None = None, *, ner_model: str | None = None) -> Pipeline:
-    """The default pipeline, or one with another NER model directory.
+def load(config: PipelineConfig | None = None, *, ner_model: str | None = None,
+         rules_only: bool = False) -> Pipeline:
+    """The default pipeline, one with another NER model directory, or the rules alone.
 
     Raises ModelNotFound when ``ner_model`` is not a model directory (one with
     a ``config.json``) and ModelNotSupported when it holds a model hynlp
     cannot run.
     """
-    config = config or PipelineConfig()
-    if ner_model is not None:
-        entities = config.entities.model_copy(update={"ner_model": ner_model})
-        config = config.model_copy(update={"entities": entities})
-    return Pipeline(config)
+    from hynlp.api import with_ner_model
+
+    return Pipeline(with_ner_model(config or PipelineConfig(), ner_model, rules_only))
