@@ -5,7 +5,9 @@ The package reads a normalized, sentence-split :class:`~hynlp.document.Document`
 - :mod:`~hynlp.figures.candidates` turns numbers (:mod:`hynlp.numbers`) with a
   unit (:mod:`~hynlp.figures.units`) into candidates, with their qualifier
   (:mod:`~hynlp.figures.qualifiers`) and kind (:mod:`~hynlp.figures.kinds`),
-  dropping what :mod:`~hynlp.figures.exclusions` says is not a figure;
+  dropping what :mod:`~hynlp.figures.exclusions` says is not a figure; a count's
+  noun comes from :mod:`~hynlp.figures.counted`, ranges and borrowed kinds from
+  :mod:`~hynlp.figures.continuation`;
 - :mod:`~hynlp.figures.subjects` names what each one measures: the figure's own
   words (:mod:`~hynlp.figures.measures`, :mod:`~hynlp.figures.nouns`) joined to
   the topic of its sentence (:mod:`~hynlp.figures.topics`), using the project

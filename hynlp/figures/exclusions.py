@@ -31,6 +31,7 @@ WORDS_AFTER_MEASURE = MappingProxyType({
     "所": "以在有属", "场": "所景馆地", "间": "隔",
     "套": "班",  # 四套班子: the leading bodies of a district, a collective, not a count
 })
+DIGIT_COUNT = re.compile(r"位数(?![据字学码控])")
 SLOGAN_MAX = 12
 IDENTIFIER_CUES = ("电话", "热线", "传真", "手机", "编号", "代码", "备案号", "ICP备", "邮编", "QQ")
 PROGRESS_VERBS = ("完成", "签约", "开工", "竣工", "投产", "腾空", "拆除", "交付", "落地")
@@ -126,6 +127,8 @@ def not_a_unit_word(text: str, unit_end: int, unit: str, measure: str | None = N
         return "word"
     if measure is not None and text[unit_end:unit_end + 1] in WORDS_AFTER_MEASURE.get(measure, ""):
         return "word"
+    if measure == "位" and DIGIT_COUNT.match(text, unit_end - 1):
+        return "word"  # 两位数增长: a number of digits, not of people (3位数据工程师 are people)
     return None
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from hynlp.document import Document
 from hynlp.figures import exclusions
 from hynlp.figures.candidates import Candidate, find_candidates
+from hynlp.figures.lexicon import RESTATING_WORDS
 from hynlp.figures.projects import ProjectContext
 from hynlp.figures.subjects import Subject, SubjectFinder
 from hynlp.records import Figure
@@ -44,8 +45,8 @@ class FigureExtractor:
         if not doc.sentences:
             raise ValueError("FigureExtractor needs doc.sentences; run the sentence splitter first")
         names = [(e.start, e.end) for e in doc.entities if e.type in NAME_TYPES]
-        candidates = [c for c in drop_headline_repeats(text, find_candidates(text, doc.sentences))
-                      if exclusions.inside_name(c.start, c.end, names) is None]
+        found = drop_restatements(text, drop_headline_repeats(text, find_candidates(text, doc.sentences)))
+        candidates = [c for c in found if exclusions.inside_name(c.start, c.end, names) is None]
         finder = SubjectFinder(doc, ProjectContext(doc))
         figures: list[Figure] = []
         previous: list[tuple[Candidate, Subject | None]] = []
@@ -85,6 +86,30 @@ def drop_headline_repeats(text: str, candidates: list[Candidate]) -> list[Candid
 
     body = {key(c) for c in candidates if c.start >= end}
     return [c for c in candidates if c.start >= end or key(c) not in body]
+
+
+def drop_restatements(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """这14个项目…: a count that a demonstrative points back to an equal count said
+    before restates it, and so does an amount of that sentence equal to one said
+    before (这14个项目…，投资总额16.52亿元): one fact, one figure.
+
+    >>> text = "签约项目14个，总投资16亿元。这14个项目投资总额16亿元，均已开工。"
+    >>> from hynlp.records import Sentence
+    >>> found = find_candidates(text, [Sentence(index=0, start=0, end=15), Sentence(index=1, start=15, end=len(text))])
+    >>> [c.surface(text) for c in drop_restatements(text, found)]
+    ['14个', '16亿元']
+    """
+    kept: list[Candidate] = []
+    restating = None  # index of the sentence opened by a restated count
+    for c in candidates:
+        said = [k for k in kept if (k.value, k.value_max, k.unit) == (c.value, c.value_max, c.unit)]
+        if said and c.family == "count" and text.endswith(RESTATING_WORDS, c.clause_start, c.start):
+            restating = c.sentence.index
+            continue
+        if said and c.family == "money" and c.sentence.index == restating:
+            continue
+        kept.append(c)
+    return kept
 
 
 def _record(doc: Document, candidate: Candidate, subject: Subject | None) -> Figure:

@@ -122,7 +122,7 @@ MONEY_CUES: tuple[tuple[str, str], ...] = tuple(sorted((
     ("意向投资", "investment"), ("引资", "investment"), ("外资", "investment"),
     ("投资", "investment"), ("招商", "investment"),
     ("营业收入", "revenue"), ("主营业务收入", "revenue"), ("收入", "revenue"), ("营收", "revenue"),
-    ("营业额", "revenue"), ("税收", "revenue"), ("纳税", "revenue"), ("利税", "revenue"),
+    ("营业额", "revenue"), ("税收", "revenue"), ("税金", "revenue"), ("纳税", "revenue"), ("利税", "revenue"),
     ("利润", "revenue"),
     ("产值", "output"), ("规模", "output"), ("销售额", "output"), ("交易额", "output"),
     ("生产总值", "output"), ("增加值", "output"), ("GDP", "output"), ("零售总额", "output"),
@@ -206,6 +206,9 @@ COMPOUND_BREAKERS = ("签署", "签订", "签约", "开展", "参加", "参与",
 # road or building so pointed at is the project just named.
 PROJECT_ANAPHORS = ("该项目", "本项目", "此项目", "这个项目", "该工程", "本工程", "项目一期", "项目二期",
                     "项目三期", "一期项目", "二期项目", "三期项目", "这条", "这座", "项目")
+# Words that point a count back to one said before (这14个项目, 上述5家企业):
+# the count restates that one.
+RESTATING_WORDS = ("这些", "这", "上述", "前述", "以上", "此")
 # Words that point back to a company named earlier (该集团是世界500强企业).
 COMPANY_ANAPHORS = ("该集团", "该企业", "该公司", "这家企业", "这家公司")
 PROJECT_SUFFIXES = ("项目", "工程")
@@ -228,7 +231,8 @@ SCOPE_WORDS = ("全区", "全县", "全市", "全镇", "全乡", "全省", "全�
 # Openers of a clause that continues the figure before it (完成投资26.4亿元，
 # 同比增长12.6%; 新增贷款45.8亿元，同比多增7.2亿元).
 CONTINUATION_OPENERS = ("同比", "环比", "比上年", "比去年", "较上年", "较去年", "较年初", "较", "占",
-                        "高于", "低于", "增速", "增幅", "完成年度", "完成全年")
+                        "高于", "低于", "增速", "增幅", "完成年度", "完成全年",
+                        "完成年任务", "完成年计划")
 CONTINUATION_BLOCKERS = ("占地", "占用")  # 占地约800亩 measures land, it continues nothing
 # Linking words trimmed from the end of a subject phrase (装机容量达到300兆瓦).
 # Qualifiers (约, 近, 超) are not among them: they belong to the figure's surface,
@@ -243,7 +247,7 @@ MEASURE_NOUNS = ("总建筑面积", "建筑面积", "占地面积", "用地面�
                  "规划用地", "占地", "用地", "征地", "全长", "总长", "长度", "里程", "装机容量", "容量",
                  "功率", "规模", "总量", "数量", "总数", "增速", "增幅", "占比", "比重", "总额", "金额",
                  "额", "率")
-PHRASE_VERBS = ("复工", "累计", "共计", "计划", "预计", "年度", "全年", "新增", "新建", "建成后", "达产后",
+PHRASE_VERBS = ("复工", "累计", "概算", "共计", "计划", "预计", "年度", "全年", "新增", "新建", "建成后", "达产后",
                 "投产后", "建成", "完成", "实现", "签约", "腾空", "拆除", "征收", "搬迁", "入户", "签订",
                 "到位", "开工", "竣工", "投产", "达产", "涉及", "带动", "提供", "争取", "发放", "设立",
                 "意向", "年均", "每年", "同比", "增长", "多增", "合计", "共", "总", "已", "将", "可", "年")

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from hynlp.figures.candidates import Candidate
 from hynlp.figures.lexicon import COUNTED_NOUNS, GROUP_UNITS, LIST_HEAD_TRIMS, LIST_OPENERS
+from hynlp.figures.measures import is_bare
 from hynlp.figures.phrases import (
     ITEM_BREAKS, clause_end, clause_start, first_counted_noun, is_cjk, trim_leading,
 )
@@ -137,6 +138,8 @@ def noun_predicate(text: str, c: Candidate) -> Part | None:
     # 企业兑现补助资金143万元: the predicate ends at the next amount, once it says something
     stop = next((i for i in range(c.noun.end + 2, stop) if text[i].isdigit()), stop)
     predicate = text[c.noun.end:stop] if stop - c.noun.end >= 2 else ""  # 项目中: no predicate
+    if stop < len(text) and text[stop].isdigit() and is_bare(predicate):
+        predicate = ""  # 集中开工的19个项目总投资86.53亿元: 总投资 measures the amount, not the count
     item = clause_start(text, c.start, c.clause_start, ITEM_BREAKS)
     if text.endswith("的", item, c.start):
         start = trim_leading(text, item, c.start - 1)

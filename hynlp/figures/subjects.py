@@ -43,16 +43,18 @@ from dataclasses import dataclass
 
 from hynlp.document import Document
 from hynlp.figures.candidates import Candidate
-from hynlp.figures.lexicon import DE_PHRASE_STOPS
+from hynlp.figures.lexicon import DE_PHRASE_STOPS, MEASURE_NOUNS, MONEY_CUES
 from hynlp.figures.measures import MeasurePhrase, Names, measure_phrase
 from hynlp.figures.nouns import Part, count_phrase
-from hynlp.figures.phrases import ITEM_BREAKS, WINDOW, clause_end, first_counted_noun, trim
+from hynlp.figures.phrases import ITEM_BREAKS, WINDOW, clause_end, clause_start, first_counted_noun, trim
 from hynlp.figures.projects import ProjectContext
 from hynlp.figures.topics import Topic, TopicFinder
 
 DE_PHRASE_MAX = 25
+RATE_AT = re.compile(r"[0-9.]+(?:%|％|个百分点)")  # 完成年任务75亿元的23.7%
 NOUN_AFTER_MAX = 12
 ASIDE_OPENERS = ("(", "（", "[", "【")
+ASIDE_CLOSERS = (")", "）", "]", "】")
 NOUN_AFTER_FAMILIES = frozenset({"area", "length", "households"})
 BUILD_VERBS = ("建设", "新建", "兴建", "打造", "实施")
 MERGE_MIN = 2  # a one-character overlap is chance (…项目 + 目前), not a shared word
@@ -61,6 +63,8 @@ OWNER_TYPES = frozenset({"PROJECT", "COMPANY"})
 # A bare phrase is said of the figure before it only when that one could own
 # it: 签约项目15个，协议总投资128亿元; not 新增标准厂房3万平方米，完成投资175亿元.
 OWNING_FAMILIES = frozenset({"count", "money"})
+# What a clause may name as the measure a 同比 clause after it continues.
+MEASURE_WORDS = tuple(word for word in (*MEASURE_NOUNS, *(cue for cue, _ in MONEY_CUES)) if len(word) >= 2)
 
 
 @dataclass(frozen=True)
@@ -96,7 +100,8 @@ class SubjectFinder:
         self.spans = sorted(owners | places)
 
     def find(self, c: Candidate, previous: list[tuple[Candidate, Subject | None]]) -> Subject | None:
-        earlier = [(p, s) for p, s in previous if p.sentence.index == c.sentence.index]
+        earlier = [(p, s) for p, s in previous
+                   if p.sentence.index == c.sentence.index and not _in_closed_aside(self.text, p, c)]
         same_clause = bool(earlier) and earlier[-1][0].clause_start == c.clause_start
         phrase = measure_phrase(self.text, c, self.projects.mentions, self.names,
                                 earlier[-1][0].end if same_clause else 0)
@@ -117,8 +122,15 @@ class SubjectFinder:
         if phrase.continuation and subjects and own.rule == "measure_phrase":
             base = subjects[-1].measure
             return Context(base, "continuation", subjects[-1].entity), base
+        if phrase.continuation and not subjects and own.rule == "measure_phrase":
+            base = self.measure_before(c)  # 主营业务收入出现负增长，同比下降1.2%
+            if base:
+                return Context(base, "previous_clause"), base
         if not own.text and same_clause and subjects:  # 安置住房18栋、2860套: the item before names it
             return Context(subjects[-1].text, "previous_figure", subjects[-1].entity), None
+        if same_clause and earlier[-1][1] is not None and _opens_with_counted_noun(earlier[-1][0], phrase):
+            last = earlier[-1][1]  # 集中开工的19个项目总投资…: the amount is those projects'
+            return Context(last.referent or last.text, "previous_figure", last.entity), None
         owners = [s for p, s in _past_breakdown(self.text, c, earlier) if s is not None and _may_own(p, c)]
         return self._context(c, phrase, own, owners), None
 
@@ -186,6 +198,19 @@ class SubjectFinder:
                 return self.text[c.start:own.end]
         return "" if own.bare else own.text
 
+    def measure_before(self, c: Candidate) -> str:
+        """The measure the clause before ``c`` names, up to its last measure word
+        (…主营业务收入出现负增长 → …主营业务收入), or "" when it names none."""
+        if c.clause_start <= c.sentence.start:
+            return ""
+        start = clause_start(self.text, c.clause_start - 1, c.sentence.start)
+        clause = self.text[start:c.clause_start - 1]
+        ends = [clause.rfind(word) + len(word) for word in MEASURE_WORDS if word in clause]
+        if not ends:
+            return ""
+        begin, end = trim(self.text, start, start + max(ends))
+        return self.text[begin:end] if end - begin >= 2 else ""
+
     def built_project(self, c: Candidate) -> Subject | None:
         """某公司拟投资3.2亿元建设A项目: money spent to build a project named right
         after it is that project's investment."""
@@ -233,8 +258,8 @@ class SubjectFinder:
             found = self.text.find(word, start + 1, stop)
             stop = found if found >= 0 else stop
         start, stop = trim(self.text, start, stop)
-        if not 2 <= stop - start <= DE_PHRASE_MAX:
-            return None
+        if not 2 <= stop - start <= DE_PHRASE_MAX or RATE_AT.match(self.text, start):
+            return None  # 完成年任务75亿元的23.7%: a figure after 的 is no thing the amount is of
         text = self.text[start:stop]
         return Subject(text, start, stop, "de_phrase", self._entity_at(start, stop), text, text)
 
@@ -269,6 +294,23 @@ def _past_breakdown(text: str, c: Candidate,
     if any("、" not in text[a.end:b.start] for (a, _), (b, _) in zip(items, items[1:])):
         return earlier
     return [(p, s) for p, s in earlier if p.end <= marker]
+
+
+def _in_closed_aside(text: str, p: Candidate, c: Candidate) -> bool:
+    """444项(打包项目拆分后共569项)，项目总投资…: a figure in a bracket closed before
+    ``c`` is an aside; what follows the bracket is not said of it."""
+    opener = max(text.rfind(mark, c.sentence.start, p.start) for mark in ASIDE_OPENERS)
+    if opener < 0 or any(mark in text[opener:p.start] for mark in ASIDE_CLOSERS):
+        return False
+    return any(mark in text[p.end:c.start] for mark in ASIDE_CLOSERS)
+
+
+def _opens_with_counted_noun(count: Candidate, phrase: MeasurePhrase) -> bool:
+    """Whether ``phrase`` opens with the noun the count right before it counts
+    (19个 **项目** 总投资): the figure is then said of what was counted."""
+    noun = count.noun
+    return (count.family == "count" and noun is not None and noun.side == "after"
+            and noun.start <= phrase.start < noun.end)
 
 
 def _may_own(earlier: Candidate, c: Candidate) -> bool:
