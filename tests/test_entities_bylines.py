@@ -1,5 +1,6 @@
 """Bylines and source lines carry no entities."""
 
+from hynlp.config import NormalizeConfig
 from hynlp.document import Document
 from hynlp.entities import EntityTagger
 from hynlp.entities.bylines import metadata_spans
@@ -17,3 +18,15 @@ def test_no_entity_inside_a_source_line():
     body = text.index("连日来")
     assert [(e.type, e.text) for e in doc.entities if e.type != "DATE"] == [("PLACE", "锦河县"), ("PLACE", "白石镇")]
     assert all(e.start > body for e in doc.entities if e.type != "DATE")
+
+
+def test_a_source_line_ends_where_the_body_runs_on_in_the_same_line():
+    # Scraped pages glue the first body sentence to the credit line.
+    text = ("东岚县举行招商大会\n发布时间：2024-03-01 | 来源：岚州网 | 责任编辑：韩露3月1日，东岚县招商大会举行。"
+            "县委书记马远航出席。\n马远航致辞。")
+    spans = [text[s:e] for s, e in metadata_spans(text)]
+    assert not any("马远航" in span or "东岚县" in span for span in spans)
+    # The normalizer's boilerplate pass is off: this tests the tagger's own guard.
+    normalized = Normalizer(NormalizeConfig(strip_boilerplate=False))(text)
+    doc = EntityTagger()(Document(doc_id="b", raw=text, normalized=normalized))
+    assert "马远航" in {e.text for e in doc.entities if e.type == "PERSON"}

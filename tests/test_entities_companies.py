@@ -90,3 +90,7 @@ def test_a_speaker_is_not_part_of_a_company():
     normalizer, tagger = Normalizer(), EntityTagger()
     doc = tagger(Document(doc_id="c", raw="他说青禾科技有限公司已签约。", normalized=normalizer("他说青禾科技有限公司已签约。")))
     assert {e.text for e in doc.entities if e.type == "COMPANY"} == {"青禾科技有限公司"}
+
+
+def test_ji_in_the_last_member_of_a_company_list_joins_two_companies(companies):
+    assert companies("签约仪式上，青禾启明、松涛远帆及北原恒达等3家企业现场签约。") == {"北原恒达", "松涛远帆", "青禾启明"}

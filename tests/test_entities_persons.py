@@ -156,3 +156,20 @@ def test_a_specific_title_beats_the_collective_one_after_a_list(tag):
 def test_a_companys_short_name_is_an_officials_organization(tag):
     doc = tag("中交第九公路工程局副总经理林志远发言。")
     assert officials(doc) == [("林志远", "副总经理", "中交第九公路工程局")]
+
+
+def test_names_between_list_marks_after_a_title_are_whole_names(tag):
+    # Inside a 、-list the marks bound each name, whatever the segmenter glued:
+    # a name ending in 村, one holding 和, one whose last character reads as an adverb.
+    doc = tag("副区长王江村、凌世宏参加。副县长黄朔、朱和金，青禾区管委会副主任荣波出席。")
+    assert [o[0] for o in officials(doc)][:4] == ["王江村", "凌世宏", "黄朔", "朱和金"]
+    assert not [e for e in doc.entities if e.type == "PLACE" and e.text == "王江村"]
+
+
+def test_a_list_of_officials_before_companies_joined_by_ji(tag):
+    doc = tag("县领导李俊伟、任会刚、陈召辉、于胜洋及澜溪云帆集团、岚州青石科技等8家企业负责人参加。"
+              "县委副书记、县长任会刚致辞。")
+    names = {o[0]: o[1] for o in officials(doc)}
+    assert names == {"李俊伟": "县领导", "任会刚": "县委副书记、县长", "陈召辉": "县领导", "于胜洋": "县领导"}
+    companies = {e.text for e in doc.entities if e.type == "COMPANY"}
+    assert companies == {"澜溪云帆集团", "岚州青石科技"}

@@ -190,3 +190,25 @@ def test_the_parts_of_one_project_are_not_projects(projects):
 
 def test_a_single_phrase_after_an_intro_is_no_list(projects):
     assert projects("他介绍了青禾区项目有关情况。") == set()
+
+
+def test_a_member_of_a_list_of_headed_projects_keeps_its_list_edge(projects):
+    # The segmenter reads 安瓿瓶 as a verb; the list marks bound the name all the same.
+    text = "一行先后走访了澜溪恒达新能源汽车项目、青禾玻璃安瓿瓶项目、北原总机退城入园项目。"
+    assert {"澜溪恒达新能源汽车项目", "青禾玻璃安瓿瓶项目", "北原总机退城入园项目"} <= projects(text)
+    closed = projects("签约了青禾光伏电站项目、东岚精密刀具生产项目等10余个意向项目。")
+    assert closed == {"青禾光伏电站项目", "东岚精密刀具生产项目"}
+
+
+def test_an_inner_list_member_opening_with_a_verb_like_word(projects):
+    text = "深入青禾智造园、织布产业园、东岚冷链中心等8个项目现场调研。"
+    assert "织布产业园" in projects(text)
+
+
+def test_a_long_product_phrase_after_a_capacity_stays_in_the_name(projects):
+    text = "分别是总投资5亿元的岚州青木涂料年产3.5万吨高性能工业涂料及检测工程中心项目，总投资2亿元的松涛恒远电子产品生产项目。"
+    assert "岚州青木涂料年产3.5万吨高性能工业涂料及检测工程中心项目" in projects(text)
+
+
+def test_a_slogan_verb_before_project_is_no_name(projects):
+    assert not projects("各部门要树牢项目为先理念，全力推进项目建设。")

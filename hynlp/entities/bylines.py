@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import re
 
-SOURCE_LINE = re.compile(r"(?:来源|稿源|编辑|责任编辑|责编|记者|通讯员|作者|摄影|供稿|审核|校对|监制)\s*[:：][^\n]*")
+# A source line runs to its line end, unless the scraped page glued the body
+# onto it: a sentence end or a day's date (…责任编辑：某某3月1日，…) starts the body.
+SOURCE_LINE = re.compile(r"(?:来源|稿源|编辑|责任编辑|责编|记者|通讯员|作者|摄影|供稿|审核|校对|监制)\s*[:：]"
+                         r"(?:(?![0-9]{1,2}月[0-9]{1,2}日)[^\n。！？])*")
 INLINE_CREDIT = re.compile(r"[（(]\s*(?:本报|本台|本网)?(?:记者|通讯员|实习生)[^）)\n]{0,40}[）)]")
 
 

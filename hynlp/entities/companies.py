@@ -48,7 +48,8 @@ INDUSTRY_SUFFIXES = (
 COMPANY_TITLES = ("董事长", "总经理", "总裁", "副总裁", "副总经理", "首席执行官", "创始人", "行长", "负责人")
 # 等4家企业 closes a list of companies; 等企业50家 counts kinds of companies.
 COMPANY_LIST_TAIL = re.compile(r"等(?:[0-9一二两三四五六七八九十百几多]+家)?(?:知名|重点|龙头|骨干|头部)?(?:企业|公司)(?![0-9一二两三四五六七八九十百几多])")
-BLOCKED_AFTER = frozenset("化军群卡业")  # 集团化, 集团军, 银行卡, 银行业
+BLOCKED_AFTER = frozenset("化军群卡业")
+GROUP_JOINER = "及"  # 集团化, 集团军, 银行卡, 银行业
 
 
 class CompanyRules:
@@ -125,7 +126,8 @@ class CompanyRules:
         found = []
         for members in enumerations(pool, self.scanner):
             if COMPANY_LIST_TAIL.match(text, members[-1][1]):
-                found += [Candidate("COMPANY", s, e, rule="company:list", confidence=0.65) for s, e in members
+                found += [Candidate("COMPANY", s, e, rule="company:list", confidence=0.65)
+                          for s, e in _governed_by_tail(text, members)
                           if (s, e) not in company_spans and len(text[s:e]) <= 12
                           and self.scanner.is_valid_name(text[s:e]) and not made_of(text[s:e], self.kinds)]
                 continue
@@ -138,3 +140,22 @@ class CompanyRules:
                 if brand and 2 <= len(brand) <= 4 and self.scanner.is_valid_name(brand):
                     found.append(Candidate("COMPANY", start, end, rule="company:list", confidence=0.6))
         return found
+
+
+def _governed_by_tail(text: str, members: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The members a closing 等N家企业 speaks of.
+
+    A 及 inside a member joins two groups: in 县领导甲、乙及某集团、某科技等企业
+    only what follows 及 are companies. A 及 in the last member joins its last two
+    names: 某集团、某科技及某实业等企业 names three companies.
+    """
+    for index in range(len(members) - 1, -1, -1):
+        start, end = members[index]
+        joiner = text.find(GROUP_JOINER, start, end)
+        if joiner < 0:
+            continue
+        after = (joiner + len(GROUP_JOINER), end)
+        if index == len(members) - 1:
+            return members[:index] + [(start, joiner), after]
+        return [after] + members[index + 1:]
+    return members

@@ -41,6 +41,7 @@ from hynlp.entities.officials import OrganizationResolver
 CHAIN_SEPARATORS = ("、", "兼")
 MAX_CHAIN_GAP = 8  # an organization written inside a chain: 市委常委、|某某|区委书记
 LIST_JOINERS = frozenset("、和与及")
+MAX_NAME = 4  # a two-character family name and a two-character given name
 NOT_IN_NAME = frozenset("的了在是和与等之也都就而或及着过被把对从到这那其该")
 DEPARTMENT_ENDINGS = frozenset("部委局办厅处室科")
 # Nouns are left out: jieba glues 王家/n 明 into a noun too often.
@@ -132,6 +133,9 @@ class PersonRules:
         text = pool.text
         if text[pos:pos + 1] == " ":
             pos += 1
+        listed = self._bounded_list(pool, pos)
+        if listed:
+            return listed
         names = []
         while (end := self.name_end(pool, pos)) is not None:
             names.append((pos, end))
@@ -139,6 +143,41 @@ class PersonRules:
                 break
             pos = end + 1
         return names
+
+    def _bounded_list(self, pool: CandidatePool, pos: int) -> list[tuple[int, int]]:
+        """副县长甲某、乙某某，: in a 、-list after a title the marks bound every name.
+
+        The segmenter's word edges are no evidence there (王/nr 江村/ns, 任会/n 刚/d),
+        so a member of name length that starts with a family name is a whole
+        name. One member must be a name by the ordinary test, so that a list of
+        other things after a title stays out. The last member ends at
+        punctuation, at 及/和/与, or where the ordinary test ends it.
+        """
+        text, names = pool.text, []
+        while pos < len(text) and not self.titles.longest_at(text, pos):
+            stop = next((i for i in range(pos, min(pos + MAX_NAME + 1, len(text))) if text[i] in PUNCTUATION), None)
+            end = stop if stop is not None else self._listed_last_end(pool, pos)
+            if end is None or not self._listed_shape(text[pos:end]):
+                break
+            names.append((pos, end))
+            if end >= len(text) or text[end] != "、":
+                break
+            pos = end + 1
+        strict = any(self.name_end(pool, start) == end for start, end in names)
+        return names if len(names) >= 2 and strict else []
+
+    def _listed_last_end(self, pool: CandidatePool, pos: int) -> int | None:
+        """End of a list's last name, followed by no punctuation: 乙某及… or 乙某参加."""
+        joiner = next((i for i in range(pos + 2, min(pos + MAX_NAME + 1, len(pool.text)))
+                       if pool.text[i] in LIST_JOINERS), None)
+        return joiner if joiner is not None else self.name_end(pool, pos)
+
+    def _listed_shape(self, name: str) -> bool:
+        surname = self.surnames.length_at(name, 0)
+        given = name[surname:]
+        # 和 is a given-name character between two others (朱和金); alone it joins.
+        middle_ok = len(given) == 2 and given[0] == "和" and self._plausible(given[1])
+        return bool(surname) and 1 <= len(given) <= 2 and (self._plausible(given) or middle_ok)
 
     def name_end(self, pool: CandidatePool, pos: int) -> int | None:
         """End of a person's name starting at ``pos``, or None."""

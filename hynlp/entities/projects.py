@@ -71,7 +71,10 @@ CAPACITY_SPEC = re.compile(r"(?:年产|年产能|年加工|年处理|日处理|�
                            r"(?:万|亿)?(?:吨|台|套|辆|件|片|只|头|平方米|立方米|千瓦|兆瓦|标箱|条|颗|块|张|瓶|个)$")
 BARE_CAPACITY = re.compile(r"(?<![0-9.．一二三四五六七八九十百千万亿])[0-9.一二三四五六七八九十百千]+(?:万|亿)?"
                            r"(?:吨|千瓦|兆瓦|吉瓦|千伏|立方米|标箱)$")
-MAX_PRODUCT_GAP = 6  # 年产8万吨|有机肥及|生物菌剂项目: the products after the capacity
+CAPACITY_IN_TEXT = re.compile(CAPACITY_SPEC.pattern.rstrip("$"))
+MAX_PRODUCT_SPAN = 32  # 年产3.5万吨 and up to 20-odd characters of products
+LIST_MARK_CHAR = "、"
+MAX_PRODUCT_GAP = 12  # 年产8万吨|有机肥及|生物菌剂项目: the products after the capacity
 MAX_CAPACITY_GAP = 3  # 3万吨|碳纤维|拉丝项目: one short word the trimming dropped
 # 等10个重点项目, 等项目, or a bare count: A、B两个项目.
 LIST_TAIL = re.compile(r"(?:等(?P<count>[0-9一二两三四五六七八九十百几]+[个项])?|(?P<bare>[0-9一二两三四五六七八九十百几]+[个项]))"
@@ -160,10 +163,44 @@ class ProjectRules:
         if edge is None and rule == "project:stage":
             edge = self._staged_kind(pool, head_start)
         if edge is None:
+            edge = self._after_capacity(pool, head_start)
+        if edge is None or edge > head_start - 2:
+            edge = self._headed_list_member(pool, head_start, end, units) or edge
+        if edge is None:
             return None
         edge = self._with_written_before(pool, _after_working_body(pool.text, edge, head_start), units)
         nests = pool.text.startswith(WORKING_BODY_AFTER, end)
         return Candidate("PROJECT", edge, end, rule=rule, confidence=0.8, priority=PRIORITY_SHAPE, nests=nests)
+
+    def _after_capacity(self, pool: CandidatePool, head_start: int) -> int | None:
+        """年产3.5万吨|高性能工业涂料及检测中心|项目: products too long for the
+        scan (a 及 inside stops it) start where the capacity spec ends; the
+        capacity and its owner are added after."""
+        text = pool.text
+        window = text[max(0, head_start - MAX_PRODUCT_SPAN):head_start]
+        specs = [m for m in CAPACITY_IN_TEXT.finditer(window) if all(is_cjk(ch) for ch in window[m.end():])]
+        if not specs:
+            return None
+        start = head_start - len(window) + specs[-1].end()
+        return start if self.scanner.is_valid_name(text[start:head_start]) else None
+
+    def _headed_list_member(self, pool: CandidatePool, head_start: int, end: int, units: _Units) -> int | None:
+        """甲项目、乙丙项目、丁项目: between list marks that follow another name
+        with the same head, a member's edges are the marks, whatever the
+        segmenter made of its words (安瓿瓶/v). A quantity before the head
+        (乙丙两个|项目) still ends the name."""
+        text = pool.text
+        mark = text.rfind(LIST_MARK_CHAR, max(0, head_start - 24), head_start)
+        head = text[head_start:end]
+        if mark < 0 or not text.startswith(head, mark - len(head)) or self.scanner.is_hard_boundary(pool, head_start):
+            return None
+        member = text[mark + 1:head_start]
+        if any(ch in CLAUSE_BREAKS or ch in BARE_AFTER or ch in "的等" for ch in member) or head in member:
+            return None  # 甲项目、乙项目等10余个意向|项目: the list has closed
+        if not self.scanner.is_valid_name(member) or self._unit_then_qualifiers(member):
+            return None
+        opening = units.opening_ends.get(mark + 1, ())
+        return None if any(made_of(text[u:head_start], self.qualifiers) for u in opening) else mark + 1
 
     @staticmethod
     def _units_inside(pool: CandidatePool, project: Candidate) -> list[Candidate]:
@@ -243,6 +280,18 @@ class ProjectRules:
             return None
         return start
 
+    def _member_start(self, pool: CandidatePool, start: int, end: int, units: _Units) -> int | None:
+        """Trimmed start of a list member. An inner member's left edge is its
+        list mark, so a first word the segmenter calls a verb (织布/v 产业园)
+        is part of the name, not a verb governing it."""
+        trimmed = self._name_start(pool, start, end, units)
+        if trimmed is not None or not start or pool.text[start - 1] != LIST_MARK_CHAR:
+            return trimmed
+        token = pool.token_at(start)
+        if token is None or token.tag != "v" or self._unit_then_qualifiers(pool.text[start:end]):
+            return None
+        return start
+
     def _unit_then_qualifiers(self, name: str) -> bool:
         """某某自治区集中开工定点, 某某市某某县秋季线上: a unit the place rules
         did not find, then qualifiers only, is a batch of projects, not a name."""
@@ -268,7 +317,7 @@ class ProjectRules:
                 continue  # 新能源、新材料等领域的优质项目: the list names fields, not projects
             members = [(s, without_site(text, s, e)) for s, e in members_ending_at(pool, self.scanner, tail.start())]
             members = [(s, e) for s, e in members
-                       if self.scanner.is_valid_name(text[s:e]) and self._name_start(pool, s, e, units) is not None]
+                       if self.scanner.is_valid_name(text[s:e]) and self._member_start(pool, s, e, units) is not None]
             if tail.group("bare") and len(members) < 2:
                 continue  # 引进12个项目: a count with no list before it
             # 等10个项目 types every member; without a count, a member named
@@ -292,7 +341,7 @@ def _capacity_before(text: str, edge: int) -> re.Match[str] | None:
     """年产5万吨|…项目, or 年产8万吨有机肥及|…项目: the capacity spec before a
     name, with the products the scanner stopped at (a 及 joins two of them)."""
     for gap in range(MAX_PRODUCT_GAP + 1):
-        if gap and (edge - gap < 0 or not is_cjk(text[edge - gap])):
+        if gap and (edge - gap < 0 or not is_cjk(text[edge - gap]) or text[edge - gap] == "的"):
             return None
         capacity = CAPACITY_SPEC.search(text, max(0, edge - gap - 16), edge - gap)
         if capacity is not None:
