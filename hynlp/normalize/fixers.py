@@ -17,6 +17,11 @@ from hynlp.normalize.tracked import TrackedText
 from hynlp.records import Repair
 
 SCRIPT_CHUNK = re.compile(r"[^\n]+")
+# A character OpenCC maps that jieba's (simplified) dictionary counts this
+# often is in simplified use too: 乾 (5705), 著 (27143); 後 (1209) is not.
+SIMPLIFIED_USE_LOG = 7.6  # log of about 2000 occurrences
+TRADITIONAL_DOCUMENT_CHARS = 2
+PINYIN_ROUNDS = 3
 
 
 class Normalizer:
@@ -95,24 +100,46 @@ class Normalizer:
         lost = "?" in tracked.text or "\ufffd" in tracked.text
         model = self._repairer() and self._model if lost else None
         found = self._pinyin.find(tracked.text, model)
-        for kind in ("pinyin", "pinyin_garbage", "pinyin_recovered", "mojibake"):
-            edits = [e for e in found if e.kind == kind]
-            if not edits:
-                continue  # the text is unchanged, so ``found`` still holds for the next kind
-            tracked, logged = tracked.apply([(e.start, e.end, e.new) for e in edits], kind=kind,
-                                            notes=[e.note for e in edits],
-                                            confidences=[e.confidence for e in edits])
-            repairs += logged
-            found = self._pinyin.find(tracked.text, model)
+        # A recovered character can meet a second annotation of its own
+        # (``?(guó)(guó)``): rounds go on until nothing is found.
+        for _ in range(PINYIN_ROUNDS):
+            if not found:
+                break
+            for kind in ("pinyin", "pinyin_garbage", "pinyin_recovered", "mojibake"):
+                edits = [e for e in found if e.kind == kind]
+                if not edits:
+                    continue  # the text is unchanged, so ``found`` still holds for the next kind
+                tracked, logged = tracked.apply([(e.start, e.end, e.new) for e in edits], kind=kind,
+                                                notes=[e.note for e in edits],
+                                                confidences=[e.confidence for e in edits])
+                repairs += logged
+                found = self._pinyin.find(tracked.text, model)
         return tracked, repairs
 
     def _convert_script(self, tracked: TrackedText):
-        """OpenCC at phrase level, line by line; each changed run is one repair."""
+        """OpenCC at phrase level, line by line, in traditional-script text; each changed run is one repair.
+
+        Some characters OpenCC maps are also in everyday simplified use (乾 in
+        a company name is not 干). They are no evidence of traditional script:
+        a line is converted when it, or the document, has other traditional
+        characters, so simplified text keeps its names.
+        """
+        lines = [(line.group(0), line.start(), self._opencc.convert(line.group(0)))
+                 for line in SCRIPT_CHUNK.finditer(tracked.text)]
+        evidence = [self._traditional_evidence(old, new) for old, _, new in lines]
+        traditional_document = sum(evidence) >= TRADITIONAL_DOCUMENT_CHARS
         edits = []
-        for line in SCRIPT_CHUNK.finditer(tracked.text):
-            converted = self._opencc.convert(line.group(0))
-            edits += _changed_runs(line.group(0), converted, line.start())
+        for (old, start, new), found in zip(lines, evidence):
+            if old != new and (found or traditional_document):
+                edits += _changed_runs(old, new, start)
         return tracked.apply(edits, kind="script")
+
+    def _traditional_evidence(self, old: str, new: str) -> int:
+        """How many characters OpenCC changes that simplified text does not commonly use."""
+        if len(old) != len(new):
+            return len(old)
+        common = self._pinyin.freq.log
+        return sum(a != b and common(a) < SIMPLIFIED_USE_LOG for a, b in zip(old, new))
 
     def _width(self, tracked: TrackedText):
         return tracked.apply(punctuation.fullwidth_ascii(tracked.text), kind="width")
