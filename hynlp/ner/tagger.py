@@ -14,7 +14,7 @@ import torch
 
 from hynlp.ner.batches import tensors, windows
 from hynlp.ner.features import Featurizer, Vocab
-from hynlp.ner.model import CharNerForTokenClassification
+from hynlp.ner.network import CharNerNetwork
 from hynlp.ner.spans import Span, spans_from_tags
 
 WINDOW = 200
@@ -29,9 +29,10 @@ def pick_device(device: str | None) -> torch.device:
 
 
 class NerModel:
-    """A :class:`CharNerForTokenClassification` with its vocabulary, ready to tag text."""
+    """A :class:`~hynlp.ner.network.CharNerNetwork` (or its ``transformers`` twin) with its
+    vocabulary, ready to tag text."""
 
-    def __init__(self, model: CharNerForTokenClassification, vocab: Vocab, device: str | None = None,
+    def __init__(self, model: CharNerNetwork, vocab: Vocab, device: str | None = None,
                  batch_size: int = BATCH_SIZE):
         self.device = pick_device(device)
         self.model = model.to(self.device).eval()
@@ -40,7 +41,7 @@ class NerModel:
 
     @property
     def heads(self) -> dict[str, list[str]]:
-        return self.model.config.heads
+        return self.model.heads
 
     def predict(self, texts: Sequence[str], head: str) -> list[list[Span]]:
         return self.predict_heads(texts, [head])[head]

@@ -21,7 +21,7 @@ from hynlp.config import PIPELINE_VERSION
 from hynlp.errors import DatasetFormatError
 from hynlp.ner.batches import batches, examples, tensors
 from hynlp.ner.features import Featurizer, Vocab
-from hynlp.ner.model import CharNerConfig, CharNerForTokenClassification
+from hynlp.ner.network import CharNerNetwork, NetworkShape
 from hynlp.ner.scoring import score_sentences
 from hynlp.ner.spans import SCHEMES, TaggedSentence, fold, scheme_of
 from hynlp.ner.tagger import NerModel
@@ -79,13 +79,12 @@ def load_training_data(config: TrainConfig, rng: random.Random) -> dict[str, tup
     return data
 
 
-def build_model(config: TrainConfig, vocab: Vocab, schemes: list[str]) -> CharNerForTokenClassification:
-    model_config = CharNerConfig(
+def build_model(config: TrainConfig, vocab: Vocab, schemes: list[str]) -> CharNerNetwork:
+    return CharNerNetwork(NetworkShape(
         char_vocab_size=len(vocab.chars) + 2, bigram_vocab_size=len(vocab.bigrams) + 2,
         char_dim=config.char_dim, bigram_dim=config.bigram_dim, word_tag_dim=config.word_tag_dim,
         hidden_size=config.hidden_size, num_layers=config.num_layers, dropout=config.dropout,
-        heads={scheme: head_labels(scheme) for scheme in schemes})
-    return CharNerForTokenClassification(model_config)
+        heads={scheme: head_labels(scheme) for scheme in schemes}))
 
 
 def train_ner(config: TrainConfig, report: Callable[[str], None] = print) -> tuple[NerModel, dict]:
@@ -125,13 +124,13 @@ def train_ner(config: TrainConfig, report: Callable[[str], None] = print) -> tup
     return tagger, record
 
 
-def run_epoch(model: CharNerForTokenClassification, batch_list: list, optimizer) -> float:
+def run_epoch(model: CharNerNetwork, batch_list: list, optimizer) -> float:
     model.train()
     total = 0.0
     for batch in batch_list:
         inputs = tensors([e.features for e in batch], [e.tags for e in batch])
         optimizer.zero_grad()
-        loss = model(**inputs, head=batch[0].head).loss
+        loss, _ = model(**inputs, head=batch[0].head)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
         optimizer.step()
