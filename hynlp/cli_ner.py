@@ -26,6 +26,10 @@ def train_ner_command(
     minutes: Annotated[Optional[float], typer.Option(help="stop after the epoch passing this many minutes")] = None,
     seed: Annotated[int, typer.Option(help="random seed")] = 13,
     hidden_size: Annotated[int, typer.Option(help="BiLSTM width per direction")] = 192,
+    dropout: Annotated[float, typer.Option(help="dropout on embeddings and encoder output")] = 0.3,
+    lr_decay: Annotated[float, typer.Option(help="learning-rate factor per epoch")] = 0.9,
+    ema_decay: Annotated[float, typer.Option(help="moving average of the weights that is kept (0: last)")] = 0.999,
+    oversample: Annotated[Optional[list[str]], typer.Option(help="SCHEME=N: see that scheme's data N times an epoch")] = None,
     threads: Annotated[Optional[int], typer.Option(help="torch CPU threads")] = None,
 ) -> None:
     """Train the character NER model; each file trains the head of its label scheme.
@@ -39,8 +43,10 @@ def train_ner_command(
     from hynlp.ner.train import TrainConfig, train_and_save
 
     command = "hynlp train ner " + " ".join(shlex.quote(a) for a in sys.argv[3:])
+    times = {name: int(n) for name, _, n in (item.partition("=") for item in oversample or ())}
     config = TrainConfig(train=tuple(str(p) for p in train), epochs=epochs, minutes=minutes, seed=seed,
-                         hidden_size=hidden_size, threads=threads)
+                         hidden_size=hidden_size, dropout=dropout, lr_decay=lr_decay, ema_decay=ema_decay,
+                         oversample=times, threads=threads)
     console = Console(stderr=True)
     try:
         train_and_save(config, out, evaluate=tuple(str(p) for p in evaluate or ()), command=command,

@@ -66,7 +66,7 @@ def trained(data, tmp_path_factory):
     out = tmp_path_factory.mktemp("model") / "tiny-ner"
     config = TrainConfig(train=(str(bio), str(cluener)), epochs=60, dev_fraction=0.2, char_dim=24,
                          bigram_dim=8, word_tag_dim=4, hidden_size=24, dropout=0.0, learning_rate=0.02,
-                         lr_decay=1.0, min_bigram_count=1, seed=7, threads=1)
+                         lr_decay=1.0, min_bigram_count=1, seed=7, threads=1, ema_decay=0.0)
     record = train_and_save(config, out, evaluate=(str(bio),), command="pytest", report=lambda _: None)
     return out, record
 
