@@ -33,9 +33,10 @@ class SegmentConfig(_Frozen):
 
 class EntityConfig(_Frozen):
     gazetteers: tuple[str, ...] = Field((), description="extra gazetteer files: 'TYPE<TAB>name' a line")
-    ner_model: str | None = Field(None, description="NER model directory, or the shipped model's name; None: rules only")
-    model_types: tuple[str, ...] = Field(("PERSON", "COMPANY", "GOV", "ORG", "PLACE"),
-                                         description="entity types taken from the NER model")
+    ner_model: str | None = Field("hynlp-ner-small",
+                                  description="NER model directory, or the shipped model's name; None: rules only")
+    model_types: tuple[str, ...] = Field((), description="entity types the NER model may add where the rules "
+                                                       "found nothing; otherwise it only confirms the rules' entities")
     device: str | None = Field(None, description="torch device for the model; default: CUDA when present, else CPU")
 
 

@@ -115,7 +115,7 @@ def model_components(config: EntityConfig) -> list[tuple[str, Component]]:
     from hynlp.store.ner_models import load_ner_model, resolve_model_path
 
     model = load_ner_model(resolve_model_path(config.ner_model), device=config.device)
-    return [("ner", ModelEntities(model, config.model_types))]
+    return [("ner", ModelEntities(model))]
 
 
 def headline(text: str) -> str | None:

@@ -10,6 +10,7 @@ from hynlp.config import EntityConfig
 from hynlp.document import Document
 from hynlp.entities import EntityTagger, officials_from
 from hynlp.normalize.fixers import Normalizer
+from hynlp.records import Entity
 from hynlp.segment import Segmenter
 
 GROUNDBREAKING = (
@@ -161,16 +162,26 @@ def test_entities_from_an_earlier_component_are_fused(tagger, normalize):
     doc = Document(doc_id="t", raw=text, normalized=normalize(text))
     first = tagger(doc).entities
     assert first and first[0].text == "某某新材料产业园"
+    # The model agreeing with a rule confirms it: same entity, higher confidence.
+    doc.entities = [first[0].model_copy(update={"source": "model", "confidence": 0.6})]
+    (confirmed,) = tagger(doc).entities
+    assert confirmed.source == "rule" and confirmed.rule.endswith("+model") and confirmed.confidence > first[0].confidence
     # A model span crossing a rule's span loses: the rules decide where they spoke.
     doc.entities = [first[0].model_copy(update={"end": 9, "text": "某某新材料产业园开", "source": "model"})]
     assert [(e.text, e.source) for e in tagger(doc).entities] == [("某某新材料产业园", "rule")]
-    # Where the rules are silent, the model's span stands, with its source.
+
+
+def test_model_entities_fill_gaps_only_for_the_types_allowed(normalize):
     text = "某某新材料产业园开工建设，观礼的有澜溪兴业。"
-    doc = Document(doc_id="t", raw=text, normalized=normalize(text))
-    doc.entities = [first[0].model_copy(update={"type": "COMPANY", "start": 17, "end": 21, "text": "澜溪兴业",
-                                                "source": "model"})]
-    fused = tagger(doc).entities
-    assert [(e.text, e.source) for e in fused] == [("某某新材料产业园", "rule"), ("澜溪兴业", "model")]
+    model_span = Entity(type="COMPANY", text="澜溪兴业", start=17, end=21, raw_start=17, raw_end=21,
+                        confidence=0.6, source="model")
+    found = {}
+    for types in ((), ("COMPANY",)):
+        doc = Document(doc_id="t", raw=text, normalized=normalize(text))
+        doc.entities = [model_span]
+        found[types] = [(e.text, e.source) for e in EntityTagger(EntityConfig(model_types=types))(doc).entities]
+    assert found[()] == [("某某新材料产业园", "rule")]
+    assert found[("COMPANY",)] == [("某某新材料产业园", "rule"), ("澜溪兴业", "model")]
 
 
 FRAGMENTS = ["区委书记", "孙某某", "、", "，", "。", "项目", "工程", "某某", "街道", "集团", "有限公司", "在", "的",

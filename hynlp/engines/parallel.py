@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import queue
 import signal
 import threading
@@ -227,6 +228,9 @@ class WorkerPool:
 def serve(config_json: str, inbox, conn: Connection) -> None:
     """A worker's life: load the pipeline once, then answer chunks until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # One worker is one core: torch's own thread pool would have the workers
+    # fight over the same cores. Set before anything imports torch.
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
     from hynlp.config import PipelineConfig
     from hynlp.pipeline import Pipeline
 

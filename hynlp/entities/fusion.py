@@ -50,30 +50,36 @@ def _strength(cand: Candidate) -> tuple:
     return (cand.priority, cand.confidence, cand.title is not None)
 
 
-def gap_fillers(model: Iterable[Candidate], others: list[Candidate]) -> list[Candidate]:
-    """The model's candidates that no other candidate contradicts.
+def with_model(model: Iterable[Candidate], others: list[Candidate], addable: frozenset[str]) -> list[Candidate]:
+    """The rules' candidates with the model's verdict, plus the model's own where allowed.
 
     The rules know this genre's conventions (a project keeps its company
-    inside, a bare 市委 is no entity); the model knows names the gazetteers
-    lack. So a model span is kept only where no rule proposed an overlapping
-    span, or where one proposed exactly the same span and type (a second
-    opinion that merges with it).
+    inside, a bare 市委 is no entity, a city far away is no PLACE); the
+    model knows names the gazetteers lack. So:
 
-    >>> rule = Candidate("COMPANY", 0, 4)
-    >>> [(c.start, c.end) for c in gap_fillers([Candidate("COMPANY", 0, 4, source="model"),
-    ...     Candidate("ORG", 2, 6, source="model"), Candidate("PERSON", 8, 10, source="model")], [rule])]
-    [(0, 4), (8, 10)]
+    - a rule candidate the model proposes too (same span and type) is
+      confirmed: its confidence rises and its rule says ``+model``;
+    - a model span of an ``addable`` type is added where no rule proposed
+      an overlapping span;
+    - every other model span is dropped.
+
+    >>> rules = [Candidate("COMPANY", 0, 4, confidence=0.8)]
+    >>> model = [Candidate("COMPANY", 0, 4, source="model", confidence=0.6),
+    ...          Candidate("ORG", 2, 6, source="model"), Candidate("PERSON", 8, 10, source="model")]
+    >>> [(c.type, c.start, round(c.confidence, 2), c.rule) for c in with_model(model, rules, frozenset({"PERSON"}))]
+    [('COMPANY', 0, 0.92, '+model'), ('PERSON', 8, 0.8, '')]
     """
-    owners: dict[int, list[Candidate]] = {}
+    model = list(model)
+    agreeing = {(c.start, c.end, c.type): c for c in model}
+    result = []
     for cand in others:
-        for i in range(cand.start, cand.end):
-            owners.setdefault(i, []).append(cand)
-    kept = []
-    for cand in model:
-        overlapping = {id(o): o for i in range(cand.start, cand.end) for o in owners.get(i, ())}.values()
-        if all((o.start, o.end, o.type) == (cand.start, cand.end, cand.type) for o in overlapping):
-            kept.append(cand)
-    return kept
+        vote = agreeing.get((cand.start, cand.end, cand.type))
+        if vote is not None:
+            cand = cand.with_(confidence=1 - (1 - cand.confidence) * (1 - vote.confidence), rule=cand.rule + "+model")
+        result.append(cand)
+    owners = {i for cand in others for i in range(cand.start, cand.end)}
+    result += [c for c in model if c.type in addable and not owners.intersection(range(c.start, c.end))]
+    return result
 
 
 def select(candidates: Iterable[Candidate]) -> list[Candidate]:

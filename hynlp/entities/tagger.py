@@ -17,7 +17,7 @@ from hynlp.entities.bylines import metadata_spans
 from hynlp.entities.candidates import Candidate, CandidatePool
 from hynlp.entities.companies import CompanyRules
 from hynlp.entities.dates import DateRules
-from hynlp.entities.fusion import gap_fillers, repeated_mentions, select, short_form_mentions, with_canonical
+from hynlp.entities.fusion import repeated_mentions, select, with_model, short_form_mentions, with_canonical
 from hynlp.entities.gazetteer import Gazetteer
 from hynlp.entities.government import GovRules
 from hynlp.entities.lexicon import Surnames, TitleTable, WordLists
@@ -34,7 +34,7 @@ class EntityTagger:
 
     Entities already in ``doc.entities`` are fused as candidates with their
     own source and confidence. A statistical model's (``source="model"``)
-    only fill gaps the rules leave: see :func:`~hynlp.entities.fusion.gap_fillers`.
+    confirm the rules' or fill their gaps: see :func:`~hynlp.entities.fusion.with_model`.
     ``short_form_mentions`` also tags bare short names (某某 for 某某区, with
     ``canonical`` set); it is off by default because the annotation
     conventions list each entity once, in its fullest form.
@@ -83,7 +83,8 @@ class EntityTagger:
         pool.extend(c for c in earlier if c.source != "model")
         for rule in self.rules:
             rule(pool)
-        pool.extend(gap_fillers([c for c in earlier if c.source == "model"], pool.candidates))
+        pool.candidates = with_model([c for c in earlier if c.source == "model"], pool.candidates,
+                                     frozenset(self.config.model_types))
         pool.candidates = _outside_metadata(pool.candidates, pool.text)
         return pool
 

@@ -4,13 +4,12 @@ which :class:`~hynlp.entities.EntityTagger` then fuses with the rules.
 Every head of the model runs on one shared encoding: the CLUENER head
 names companies, government bodies, organizations, people and places, the
 MSRA head people and places; each label maps to one of our types (see
-:data:`hynlp.ner.spans.OUR_TYPES`). Only the types in ``types`` are kept;
-where two heads disagree, fusion picks one span.
+:data:`hynlp.ner.spans.OUR_TYPES`). What the entity layer does with them
+(confirm the rules, or add spans of ``EntityConfig.model_types``) is
+:func:`hynlp.entities.fusion.with_model`.
 """
 
 from __future__ import annotations
-
-from collections.abc import Iterable
 
 from hynlp.document import Document
 from hynlp.ner.spans import OUR_TYPES
@@ -23,10 +22,9 @@ MIN_LENGTH = 2
 class ModelEntities:
     """``Document -> Document``: adds the model's entities to ``doc.entities``."""
 
-    def __init__(self, model, types: Iterable[str]):
+    def __init__(self, model):
         self.model = model
         self.heads = [head for head in model.heads if head in OUR_TYPES]
-        self.types = frozenset(types)
 
     def __call__(self, doc: Document) -> Document:
         return self.pipe([doc])[0]
@@ -44,7 +42,7 @@ class ModelEntities:
         for start, end, label in spans:
             our_type = mapping.get(label)
             text = doc.text[start:end]
-            if our_type not in self.types or end - start < MIN_LENGTH or text != text.strip():
+            if our_type is None or end - start < MIN_LENGTH or text != text.strip():
                 continue
             raw_start, raw_end = doc.raw_span(start, end)
             entities.append(Entity(type=our_type, text=text, start=start, end=end, raw_start=raw_start,
