@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from hynlp.config import EntityConfig, PipelineConfig
@@ -30,6 +31,7 @@ _STARTUP_PIPELINE = ("import time; t = time.perf_counter(); from hynlp.pipeline 
                      "load(rules_only=True)('项目总投资1亿元。'); print(time.perf_counter() - t)")
 _STARTUP_WITH_MODEL = ("import time; t = time.perf_counter(); from hynlp.pipeline import load; "
                        "load(ner_model={model!r})('项目总投资1亿元。'); print(time.perf_counter() - t)")
+SCALING_MIN_CHARS = 400_000
 RULES_ONLY = PipelineConfig(entities=EntityConfig(ner_model=None))
 _STARTUP_JIEBA = ("import time; t = time.perf_counter(); import jieba; "
                   "list(jieba.Tokenizer().cut('项目总投资1亿元。')); print(time.perf_counter() - t)")
@@ -127,14 +129,21 @@ def transformer_path(texts: list[str], ner_model: str) -> dict:
 
 
 def scaling(items: list[WorkItem], config: PipelineConfig, workers: int) -> dict:
-    """chars/s of 1 and ``workers`` warm worker processes, their speedup and peak RSS."""
+    """chars/s of 1 and ``workers`` warm worker processes, their speedup and peak RSS.
+
+    The documents are repeated up to :data:`SCALING_MIN_CHARS`: on a few
+    tenths of a second of work, the pool's fixed costs (the last chunk
+    finishing alone, the pipes) would be measured instead of its throughput.
+    """
+    rounds = max(1, -(-SCALING_MIN_CHARS // max(1, sum(len(item.raw) for item in items))))
+    items = [replace(item, doc_id=f"{item.doc_id}-{n}") for n in range(rounds) for item in items]
     chars = sum(len(item.raw) for item in items)
     rates, peak_rss = {}, {}
     for count in sorted({1, workers}):
         seconds, rss = pool_run(items, config, count)
         rates[count] = chars / seconds
         peak_rss[count] = rss
-    return {"chars_per_s": {str(count): round(rate) for count, rate in rates.items()},
+    return {"chars_per_s": {str(count): round(rate) for count, rate in rates.items()}, "chars": chars,
             "speedup": round(rates[workers] / rates[1], 2), "cores": os.cpu_count(),
             "peak_rss_mb_per_worker": max(peak_rss[workers], default=None)}
 

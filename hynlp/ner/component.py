@@ -31,7 +31,9 @@ class ModelEntities:
 
     def pipe(self, docs: list[Document]) -> list[Document]:
         """Tag many documents in shared batches."""
-        found = self.model.predict_heads([doc.text for doc in docs], self.heads)
+        tags = [doc_word_tags(doc) for doc in docs]
+        found = self.model.predict_heads([doc.text for doc in docs], self.heads,
+                                         tags if all(t is not None for t in tags) else None)
         for n, doc in enumerate(docs):
             for head in self.heads:
                 doc.entities = [*doc.entities, *self._entities(doc, found[head][n], OUR_TYPES[head])]
@@ -49,3 +51,15 @@ class ModelEntities:
                                    raw_end=raw_end, confidence=MODEL_CONFIDENCE, source="model",
                                    rule=f"model:{label}"))
         return entities
+
+
+def doc_word_tags(doc: Document) -> list[int] | None:
+    """B/M/E/S ids from the pipeline's own segmentation (no second jieba pass);
+    None when the tokens do not tile the text."""
+    from hynlp.ner.features import tags_of_lengths
+
+    if not doc.tokens or doc.tokens[0].start != 0 or doc.tokens[-1].end != len(doc.text):
+        return None
+    if any(a.end != b.start for a, b in zip(doc.tokens, doc.tokens[1:])):
+        return None
+    return tags_of_lengths(t.end - t.start for t in doc.tokens)

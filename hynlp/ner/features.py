@@ -87,16 +87,24 @@ class Featurizer:
         self.vocab = vocab
         self.tokenizer = jieba.Tokenizer()
 
-    def __call__(self, text: str) -> Features:
+    def __call__(self, text: str, word_tags: list[int] | None = None) -> Features:
+        """Features of ``text``; ``word_tags`` from a segmentation already made, else jieba's own."""
         folded = [fold_char(c) for c in text]
         chars = [self.vocab.chars.get(c, UNK) for c in folded]
         pairs = [self.vocab.bigrams.get(b, UNK) for b in bigrams(folded)]
-        return Features(chars, pairs, self.word_tags(text))
+        return Features(chars, pairs, word_tags if word_tags is not None else self.word_tags(text))
 
     def word_tags(self, text: str) -> list[int]:
-        tags: list[int] = []
-        for word in self.tokenizer.cut(text, HMM=True):
-            n = len(word)
-            tags.extend([WORD_TAGS["S"]] if n == 1 else
-                        [WORD_TAGS["B"], *[WORD_TAGS["M"]] * (n - 2), WORD_TAGS["E"]])
-        return tags
+        return tags_of_lengths(len(word) for word in self.tokenizer.cut(text, HMM=True))
+
+
+def tags_of_lengths(lengths) -> list[int]:
+    """B/M/E/S ids of consecutive words of these lengths.
+
+    >>> tags_of_lengths([2, 1, 3])
+    [1, 3, 4, 1, 2, 3]
+    """
+    tags: list[int] = []
+    for n in lengths:
+        tags.extend([WORD_TAGS["S"]] if n == 1 else [WORD_TAGS["B"], *[WORD_TAGS["M"]] * (n - 2), WORD_TAGS["E"]])
+    return tags

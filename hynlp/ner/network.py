@@ -93,11 +93,13 @@ class CharNerLayers:
 class CharNerNetwork(CharNerLayers, nn.Module):
     """The plain-torch network hynlp trains and runs."""
 
-    def __init__(self, shape: NetworkShape):
+    def __init__(self, shape: NetworkShape, initialize: bool = True):
         nn.Module.__init__(self)
         self.shape = shape
         self.build_layers(shape)
-        for module in self.modules():
+        # Weights about to be loaded need no initialization of ours. (Building on
+        # torch's meta device would skip torch's too, but its first use costs ~1 s.)
+        for module in self.modules() if initialize else ():
             if isinstance(module, nn.Embedding):
                 nn.init.normal_(module.weight, std=0.1)
                 with torch.no_grad():
@@ -118,6 +120,6 @@ class CharNerNetwork(CharNerLayers, nn.Module):
 
         folder = Path(folder)
         shape = NetworkShape.of(json.loads((folder / "config.json").read_text(encoding="utf-8")))
-        network = cls(shape)
-        network.load_state_dict(load_file(str(folder / "model.safetensors")))
+        network = cls(shape, initialize=False)
+        network.load_state_dict(load_file(str(folder / "model.safetensors")), assign=True)
         return network.eval()

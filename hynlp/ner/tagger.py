@@ -46,15 +46,21 @@ class NerModel:
     def predict(self, texts: Sequence[str], head: str) -> list[list[Span]]:
         return self.predict_heads(texts, [head])[head]
 
-    def predict_heads(self, texts: Sequence[str], heads: list[str]) -> dict[str, list[list[Span]]]:
-        """Spans per head for every text, all heads from one encoding of each window."""
+    def predict_heads(self, texts: Sequence[str], heads: list[str],
+                      word_tags: Sequence[list[int]] | None = None) -> dict[str, list[list[Span]]]:
+        """Spans per head for every text, all heads from one encoding of each window.
+
+        ``word_tags`` (one B/M/E/S id per character, per text) reuse a
+        segmentation already made instead of cutting the text again.
+        """
         pieces = [(n, start, end) for n, text in enumerate(texts) for start, end in windows(text, [], WINDOW)
                   if end > start]
         order = sorted(range(len(pieces)), key=lambda i: pieces[i][2] - pieces[i][1])
         found: dict[str, list[list[Span]]] = {head: [[] for _ in texts] for head in heads}
         for i in range(0, len(order), self.batch_size):
             chosen = [pieces[j] for j in order[i:i + self.batch_size]]
-            tags = self._decode([texts[n][start:end] for n, start, end in chosen], heads)
+            given = None if word_tags is None else [word_tags[n][start:end] for n, start, end in chosen]
+            tags = self._decode([texts[n][start:end] for n, start, end in chosen], heads, given)
             for head in heads:
                 labels = self.heads[head]
                 for (n, start, _), path in zip(chosen, tags[head]):
@@ -62,6 +68,7 @@ class NerModel:
                                           for s, e, label in spans_from_tags([labels[t] for t in path]))
         return {head: [sorted(spans) for spans in per_text] for head, per_text in found.items()}
 
-    def _decode(self, texts: list[str], heads: list[str]) -> dict[str, list[list[int]]]:
-        inputs = {k: v.to(self.device) for k, v in tensors([self.featurizer(t) for t in texts]).items()}
+    def _decode(self, texts: list[str], heads: list[str], word_tags=None) -> dict[str, list[list[int]]]:
+        features = [self.featurizer(t, None if word_tags is None else word_tags[i]) for i, t in enumerate(texts)]
+        inputs = {k: v.to(self.device) for k, v in tensors(features).items()}
         return self.model.decode(heads=heads, **inputs)
