@@ -19,6 +19,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
+from types import MappingProxyType
 
 from hynlp.figures import exclusions
 from hynlp.figures.continuation import continue_kinds, join_ranges
@@ -38,6 +39,12 @@ __all__ = ["Candidate", "NounPhrase", "find_candidates"]
 CUE_GAP = 2  # 总投资约, 签约金额达: a cue this close introduces the money itself
 PROGRESS_MEASURES = frozenset("个家项")  # 第25个完成签约的项目; never 第二批重大项目签约
 YUANLESS_LINKS = frozenset("总共合累计达到约为超近逾过")  # what may stand between a cue and 1.85亿
+MAGNITUDES = MappingProxyType({"万": Decimal(10 ** 4), "亿": Decimal(10 ** 8)})
+SHARED_LABEL_MAX = 4  # 高于全国0.7、全省2.3个百分点: the label between two listed numbers
+# Units a listed number may borrow from the number after it; a count's noun is
+# read after its own measure word, which a borrowed unit does not have.
+SHARING_FAMILIES = frozenset({"money", "percent", "points", "area", "length", "power", "energy",
+                              "volume", "mass"})
 
 
 @dataclass(frozen=True)
@@ -65,15 +72,75 @@ class Candidate:
 def find_candidates(text: str, sentences: list[Sentence]) -> list[Candidate]:
     """Every figure candidate of ``text``, in order, ranges joined."""
     starts = [s.start for s in sentences]
+    spans = list(scan_numbers(text))
+    shared = shared_units(text, spans)
     found = []
-    for span in scan_numbers(text):
+    for span in spans:
         index = bisect_right(starts, span.start) - 1
         if index < 0 or span.start >= sentences[index].end:
             continue
-        candidate = _candidate(text, span, sentences[index])
+        candidate = _candidate(text, span, sentences[index], shared.get(span.start))
         if candidate is not None:
             found.append(candidate)
-    return continue_kinds(text, join_ranges(text, found))
+    return continue_kinds(text, drop_member_thresholds(text, join_ranges(text, found)))
+
+
+def shared_units(text: str, spans: list[NumberSpan]) -> dict[int, UnitMatch]:
+    """高于全国0.7、全省2.3个百分点: numbers listed with 、 before one unit all take
+    that unit. Maps a unitless number's start to the unit it borrows.
+
+    >>> text = "分别高于全国0.7、全省2.3个百分点"
+    >>> [(start, unit.unit) for start, unit in shared_units(text, list(scan_numbers(text))).items()]
+    [(6, 'percentage_points')]
+    """
+    borrowed: dict[int, UnitMatch] = {}
+    for span, after in reversed(list(zip(spans, spans[1:]))):
+        unit = borrowed.get(after.start) or _unit_of(text, after)
+        if unit is None or unit.family not in SHARING_FAMILIES or _unit_of(text, span) is not None:
+            continue
+        if _lists_before(text, span, after):
+            factor = unit.factor * _magnitude(after.text)  # 18.6、9.8亿元: 亿 is said once for both
+            borrowed[span.start] = UnitMatch(unit.unit, unit.family, span.end, factor)
+    return borrowed
+
+
+def _magnitude(number: str) -> Decimal:
+    """The worth of the 万 and 亿 a number ends with (9.8亿 → 1e8), 1 when none."""
+    worth = Decimal(1)
+    for ch in reversed(number):
+        if ch not in MAGNITUDES:
+            break
+        worth *= MAGNITUDES[ch]
+    return worth
+
+
+def _lists_before(text: str, span: NumberSpan, after: NumberSpan) -> bool:
+    """Whether ``span`` is an item of a list that ``after`` ends: written in digits,
+    said after words (not a list marker at a line start: 1、新开工项目12个), and
+    followed by 、 and at most a short label (全省)."""
+    before = text[max(span.start - 2, 0):span.start]
+    # 21.4 in 18.6、21.4、9.8亿元: an item in the middle of the list follows another
+    chained = len(before) == 2 and before[1] == "、" and before[0].isdigit()
+    if span.chinese or span.percent or not before or not (is_cjk(before[-1]) or chained):
+        return False
+    if text[span.end:span.end + 1] != "、":
+        return False
+    label = text[span.end + 1:after.start]
+    return len(label) <= SHARED_LABEL_MAX and all(map(is_cjk, label))
+
+
+def drop_member_thresholds(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """12家企业营业收入超亿元: a round bound said of each member of a group counted
+    just before sorts them (as 亿元以上企业 does); it is no figure. The count stays."""
+    kept: list[Candidate] = []
+    for c in candidates:
+        group = next((p for p in reversed(kept) if p.clause_start == c.clause_start), None)
+        if (c.family == "money" and group is not None and group.family == "count"
+                and exclusions.member_threshold(text, c.number, group.unit, (group.end, c.start),
+                                                bound=c.qualifier in ("at_least", "at_most"))):
+            continue
+        kept.append(c)
+    return kept
 
 
 def _unit_of(text: str, span: NumberSpan) -> UnitMatch | None:
@@ -97,9 +164,10 @@ def _yuanless_money(text: str, span: NumberSpan, floor: int) -> UnitMatch | None
     return UnitMatch("CNY", "money", span.end)
 
 
-def _candidate(text: str, span: NumberSpan, sentence: Sentence) -> Candidate | None:
+def _candidate(text: str, span: NumberSpan, sentence: Sentence,
+               shared: UnitMatch | None = None) -> Candidate | None:
     floor, ceiling = clause_start(text, span.start, sentence.start), sentence.end
-    unit = _unit_of(text, span) or _yuanless_money(text, span, floor)
+    unit = _unit_of(text, span) or shared or _yuanless_money(text, span, floor)
     if unit is None:
         return None
     if unit.family == "households" and (firm_noun_at(text, unit.end)

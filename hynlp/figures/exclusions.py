@@ -39,6 +39,9 @@ THRESHOLD_NOUN_GAP = 5
 SPEED_CUES = ("设计时速", "时速", "速度", "车速")
 GROUP_UNITS_FOR_THRESHOLDS = frozenset({"projects", "enterprises", "companies"})
 EQUALS = frozenset("≈=＝")
+ROUND_MAGNITUDES = frozenset("十百千万亿")
+MEMBER_BOUND_MAX = 10 ** 8  # 超亿元, 过千万元: a bound this round is said of each member
+EACH_WORDS = ("都", "均", "各")  # 7个项目投资额均超百亿元: said of each, whatever the size
 # 每3天, 每月, 每个工作日: a count said per period is a pace (每3天落地1个项目), not
 # how many there are. A bare 每年 is left alone: 每年 targets are reported as totals.
 PER_PERIOD = re.compile(r"每(?:[0-9一二两三四五六七八九十半]+个?|个)?(?:工作日|季度|小时|天|日|周|星期|月)"
@@ -187,6 +190,23 @@ def threshold(text: str, end: int, ceiling: int, *, bound: bool, cue_adjacent: b
     if noun[1] not in GROUP_UNITS_FOR_THRESHOLDS:
         return "threshold" if linked and bounded else None
     return "threshold" if bounded or not (linked or cue_adjacent) else None
+
+
+def member_threshold(text: str, span: NumberSpan, group_unit: str, gap: tuple[int, int], *,
+                     bound: bool) -> str | None:
+    """12家企业营业收入超亿元, 7个项目投资额都超亿元: a bound written as a bare
+    magnitude (超亿元, 上亿元) right after a count of projects or enterprises in
+    the clause sorts them by size. A larger round sum (15个项目总投资超百亿元) is
+    what they add up to, unless 都, 均 or 各 says it is each one's."""
+    if group_unit not in GROUP_UNITS_FOR_THRESHOLDS or any(ch.isdigit() for ch in span.text):
+        return None
+    written = span.text.removeprefix("上")
+    if not written or any(ch not in ROUND_MAGNITUDES for ch in written):
+        return None
+    if not (bound or span.text.startswith("上")):
+        return None
+    each = any(word in text[gap[0]:gap[1]] for word in EACH_WORDS)
+    return "threshold" if span.value <= MEMBER_BOUND_MAX or each else None
 
 
 def _count_follows(text: str, pos: int, ceiling: int) -> bool:

@@ -31,7 +31,7 @@ from hynlp.figures.lexicon import (
     CONTINUATION_BLOCKERS, CONTINUATION_OPENERS, GENERIC_WORDS, LINK_TRIMS, MEASURE_NOUNS, METRIC_CUES,
     MONEY_CUES, PHRASE_VERBS, SCOPE_WORDS,
 )
-from hynlp.figures.phrases import ITEM_BREAKS, PHRASE_JUNK, clause_start, trim_leading
+from hynlp.figures.phrases import ITEM_BREAKS, PHRASE_JUNK, clause_start, open_aside, trim_leading
 from hynlp.figures.projects import ProjectMention
 
 # Heads are stripped from the end of a phrase (计划投资, 建筑面积, 率), modifiers of
@@ -94,6 +94,10 @@ def phrase_floor(text: str, c: Candidate, previous_end: int) -> int:
     if colon >= 0 and not text[colon + 1:c.start].strip():
         colon = -1  # 征地亩数：约45亩: a label right before the figure is what it measures
     floor = max(item, previous_end, colon + 1)
+    if previous_end and floor == previous_end and (opener := open_aside(text, floor, c.start)) >= 0:
+        # 39宗新开工项目(已开工8宗): a bracket after a figure opens an aside about it;
+        # the figure inside is measured by the words inside
+        return opener + 1
     # 总投资14亿元的重点项目114个: the 的 ties the amount before to the noun; it is no part of it
     return floor + 1 if floor == previous_end and text.startswith("的", floor) else floor
 

@@ -26,6 +26,8 @@ CLAUSE_BREAKS = frozenset("，。；！？,;!?\n")
 ITEM_BREAKS = CLAUSE_BREAKS | {"、"}
 PHRASE_JUNK = frozenset(" \t“”\"‘’'《》「」『』()（）:：,，、")
 WINDOW = 30
+ASIDE_OPENERS = ("(", "（", "[", "【")
+ASIDE_CLOSERS = (")", "）", "]", "】")
 GENERIC_BY_LENGTH = tuple(sorted(GENERIC_WORDS, key=len, reverse=True))
 COMPOUND_GAP = 4  # 社区服务中心: 服务 joins 社区 to 中心
 # A date or period at the start of a phrase (2022年, 1-5月, 2月16日) says when, not what.
@@ -154,3 +156,11 @@ def is_generic(phrase: str) -> bool:
             elif rest.endswith(word):
                 rest, changed = rest[: -len(word)], True
     return len(rest) < 2
+
+
+def open_aside(text: str, start: int, end: int) -> int:
+    """Index of a bracket opened in ``text[start:end]`` and not closed there, or -1."""
+    opener = max(text.rfind(mark, start, end) for mark in ASIDE_OPENERS)
+    if opener < 0 or any(mark in text[opener:end] for mark in ASIDE_CLOSERS):
+        return -1
+    return opener

@@ -46,17 +46,19 @@ from hynlp.figures.candidates import Candidate
 from hynlp.figures.lexicon import DE_PHRASE_STOPS, MEASURE_NOUNS, MONEY_CUES
 from hynlp.figures.measures import MeasurePhrase, Names, measure_phrase
 from hynlp.figures.nouns import Part, count_phrase
-from hynlp.figures.phrases import ITEM_BREAKS, WINDOW, clause_end, clause_start, first_counted_noun, trim
+from hynlp.figures.phrases import (
+    ASIDE_CLOSERS, ASIDE_OPENERS, ITEM_BREAKS, WINDOW, clause_end, clause_start, first_counted_noun,
+    open_aside, trim,
+)
 from hynlp.figures.projects import ProjectContext
 from hynlp.figures.topics import Topic, TopicFinder
 
 DE_PHRASE_MAX = 25
 RATE_AT = re.compile(r"[0-9.]+(?:%|％|个百分点)")  # 完成年任务75亿元的23.7%
 NOUN_AFTER_MAX = 12
-ASIDE_OPENERS = ("(", "（", "[", "【")
-ASIDE_CLOSERS = (")", "）", "]", "】")
 NOUN_AFTER_FAMILIES = frozenset({"area", "length", "households"})
 BUILD_VERBS = ("建设", "新建", "兴建", "打造", "实施")
+NEGATIONS = ("未", "没有", "不")
 MERGE_MIN = 2  # a one-character overlap is chance (…项目 + 目前), not a shared word
 NOT_CONTEXT_TYPES = frozenset({"DATE", "PERSON"})
 OWNER_TYPES = frozenset({"PROJECT", "COMPANY"})
@@ -126,6 +128,10 @@ class SubjectFinder:
             base = self.measure_before(c)  # 主营业务收入出现负增长，同比下降1.2%
             if base:
                 return Context(base, "previous_clause"), base
+        aside = same_clause and open_aside(self.text, earlier[-1][0].end, c.start) >= 0
+        if aside and earlier[-1][1] is not None:
+            last = earlier[-1][1]  # 39宗新开工项目(已开工8宗): an aside is about the figure it follows
+            return Context(last.referent or last.text, "aside", last.entity), None
         if not own.text and same_clause and subjects:  # 安置住房18栋、2860套: the item before names it
             return Context(subjects[-1].text, "previous_figure", subjects[-1].entity), None
         if same_clause and earlier[-1][1] is not None and _opens_with_counted_noun(earlier[-1][0], phrase):
@@ -168,9 +174,9 @@ class SubjectFinder:
         # point to is about the projects the figure before counted.
         if topic is not None and topic.named:
             return _from_topic(topic)
-        if earlier and earlier[-1].referent:
+        if earlier and earlier[-1].referent and not negates(earlier[-1].referent, own.text):
             return Context(earlier[-1].referent, "previous_figure", earlier[-1].entity)
-        topic = topic or self.topics.paragraph_topic(c.number.start)
+        topic = topic or self.topics.paragraph_topic(c.number.start) or self.topics.lead_topic(c)
         if topic is None and (found := self.projects.following(c.end, c.sentence.end)) is not None:
             return Context(found[0].text, found[1], found[0].entity)  # 计划投资5亿元，新建A项目
         return _from_topic(topic)
@@ -299,8 +305,7 @@ def _past_breakdown(text: str, c: Candidate,
 def _in_closed_aside(text: str, p: Candidate, c: Candidate) -> bool:
     """444项(打包项目拆分后共569项)，项目总投资…: a figure in a bracket closed before
     ``c`` is an aside; what follows the bracket is not said of it."""
-    opener = max(text.rfind(mark, c.sentence.start, p.start) for mark in ASIDE_OPENERS)
-    if opener < 0 or any(mark in text[opener:p.start] for mark in ASIDE_CLOSERS):
+    if open_aside(text, c.sentence.start, p.start) < 0:
         return False
     return any(mark in text[p.end:c.start] for mark in ASIDE_CLOSERS)
 
@@ -311,6 +316,23 @@ def _opens_with_counted_noun(count: Candidate, phrase: MeasurePhrase) -> bool:
     noun = count.noun
     return (count.family == "count" and noun is not None and noun.side == "after"
             and noun.start <= phrase.start < noun.end)
+
+
+def negates(referent: str, phrase: str) -> bool:
+    """未开工项目17个，开工率…: a group named by what it has not done (未开工, 尚未签约)
+    is not what the rate of doing it measures.
+
+    >>> negates("未开工项目17个", "开工率"), negates("新开工项目17个", "开工率")
+    (True, False)
+    """
+    for mark in NEGATIONS:
+        index = referent.find(mark)
+        while index >= 0:
+            verb = referent[index + len(mark):index + len(mark) + 2]
+            if len(verb) == 2 and verb in phrase:
+                return True
+            index = referent.find(mark, index + 1)
+    return False
 
 
 def _may_own(earlier: Candidate, c: Candidate) -> bool:

@@ -31,12 +31,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from hynlp.document import Document
 from hynlp.figures.lexicon import COMPANY_ANAPHORS, LEADING_TRIMS
-from hynlp.figures.phrases import CLAUSE_BREAKS, LEADING_DATE
+from hynlp.figures.phrases import CLAUSE_BREAKS, LEADING_DATE, first_counted_noun, trim
 from hynlp.figures.projects import ANAPHOR_REACH, ProjectContext
 from hynlp.records import Sentence
+
+if TYPE_CHECKING:  # candidates come from a module that does not import this one
+    from hynlp.figures.candidates import Candidate
 
 BA_TOPIC = re.compile(r"把([^，。；！？,;!?\n把]{2,16}?)(?:作为|列为|当作|当成|摆在)")
 COMPANY_ANAPHOR = re.compile("|".join(COMPANY_ANAPHORS))
@@ -46,6 +50,9 @@ OPENING_TYPES = frozenset({"PROJECT", "COMPANY", "PLACE"})
 SPEAKER_GAP = 4  # 青禾区住建局局长汤文斌介绍: a person this close after the name speaks for it
 OPENING_CLAUSE_MAX = 6  # 据介绍， 目前， 1-4月，: a short first clause only sets the time
 LOCATION_AFTER = ("现场", "内", "里", "上", "中", "门口", "一线")
+LEAD_SENTENCE_MAX = 16  # 全县重点工程进展顺利。: a short lead clause names what follows
+LEAD_PREDICATE_MAX = 6  # 进展顺利, 加快推进: what the lead clause says of its noun
+SELF_SCOPES = ("我县", "我区", "我市", "我镇", "我乡")
 
 
 @dataclass(frozen=True)
@@ -79,6 +86,43 @@ class TopicFinder:
             return None
         mention, rule = resolved
         return Topic(mention.text, mention.start, rule, mention.entity)
+
+    def lead_topic(self, c: Candidate) -> Topic | None:
+        """全县重点工程进展顺利，1-12月份，完成投资77.57亿元: a short clause (or
+        sentence) with no number that names a group and says how it goes, before
+        a bare figure with only time words between, says what the figure is of."""
+        spans = self._clauses(c.sentence.start, c.clause_start)
+        if c.sentence.index > 0:
+            lead = self.doc.sentences[c.sentence.index - 1]
+            spans.append((lead.start, lead.end))
+        for start, end in spans:
+            begin, stop = trim(self.text, start, end)
+            if begin >= stop:
+                continue  # 1-12月份， 目前，: time only
+            return self._lead(begin, stop)
+        return None
+
+    def _clauses(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The clauses of ``text[start:end]``, last first."""
+        found, begin = [], start
+        for index in range(start, end):
+            if self.text[index] in CLAUSE_BREAKS:
+                found.append((begin, index))
+                begin = index + 1
+        return found[::-1]
+
+    def _lead(self, start: int, end: int) -> Topic | None:
+        words = self.text[start:end]
+        if len(words) > LEAD_SENTENCE_MAX or any(ch.isdigit() for ch in words):
+            return None
+        start += 2 if words.startswith(SELF_SCOPES) else 0
+        noun = first_counted_noun(self.text, start, end)
+        if noun is None or end - noun[0] > LEAD_PREDICATE_MAX:
+            return None  # 坚持项目为王: a noun deep in a clause is no topic
+        begin, stop = trim(self.text, start, noun[0])
+        if stop - begin < 2:
+            return None
+        return Topic(self.text[begin:stop], begin, "lead_clause", named=False)
 
     def _project(self, pos: int, sentence: Sentence) -> Topic | None:
         found = self.projects.resolve(pos, sentence.start)
