@@ -30,3 +30,20 @@ def test_a_source_line_ends_where_the_body_runs_on_in_the_same_line():
     normalized = Normalizer(NormalizeConfig(strip_boilerplate=False))(text)
     doc = EntityTagger()(Document(doc_id="b", raw=text, normalized=normalized))
     assert "马远航" in {e.text for e in doc.entities if e.type == "PERSON"}
+
+
+def test_site_footer_lines_carry_no_entities():
+    # Footers name the site's sponsor and operator: boilerplate, not body.
+    text = ("青禾区召开项目推进会。\n青禾区人民政府主办 青禾区大数据局承办\n"
+            "主办单位：东岚县人民政府　承办单位：东岚县政务服务中心\n岚ICP备00000000号")
+    spans = [text[s:e] for s, e in metadata_spans(text)]
+    assert "青禾区人民政府主办 青禾区大数据局承办" in spans
+    assert any(span.startswith("主办单位：东岚县人民政府") for span in spans)
+    normalized = Normalizer(NormalizeConfig(strip_boilerplate=False))(text)  # the tagger's own guard
+    doc = EntityTagger()(Document(doc_id="b", raw=text, normalized=normalized))
+    assert all(e.end <= text.index("\n") for e in doc.entities)
+
+
+def test_a_body_sentence_about_a_sponsor_is_not_a_footer():
+    text = "本次大会由青禾区人民政府主办，东岚县商务局承办。"
+    assert metadata_spans(text) == []

@@ -74,3 +74,20 @@ def test_housing_and_inspection_offices(tag):
 ])
 def test_working_bodies_named_by_a_task(tag, text, organ):
     assert organ in tag(text)["GOV"]
+
+
+@pytest.mark.parametrize("text", [
+    "王某对青园区人民政府一直以来的支持表示感谢。",
+    "岚州公司与青园区人民政府签约，王某对青园区人民政府表示感谢。",
+])
+def test_a_preposition_before_an_organ_is_not_part_of_its_name(tag, text):
+    # 青园区 is a district (青园 + 区), not a one-character park (青 + 园区).
+    assert tag(text)["GOV"] == {"青园区人民政府"}
+
+
+def test_the_short_office_of_an_organ(tag):
+    found = tag("县政府办、青禾区政府办、东岚县委办和水利局负责同志参加会议。")
+    assert found["GOV"] == {"县政府办", "青禾区政府办", "东岚县委办"}
+    # 县委办主任 is a title; 办公厅 is a longer organ, not 办 + 公厅
+    assert tag("县委常委、县委办主任李某出席。").get("GOV", set()) == set()
+    assert "市政府办" not in tag("市政府办公厅印发通知。").get("GOV", set())

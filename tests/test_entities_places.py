@@ -95,3 +95,26 @@ def test_ethnic_and_autonomous_units_are_whole_places(run):
     assert {("PLACE", "澜溪回族区"), ("PLACE", "东岚土家族自治县"), ("PLACE", "岚州彝族苗族自治州"),
             ("PLACE", "北原蒙古族自治旗"), ("PLACE", "松涛满族乡")} <= set(found)
     assert ("PLACE", "惠及东岚土家族自治县") not in found
+
+
+def test_a_district_whose_name_ends_in_yuan_is_no_park(run):
+    assert run("李某与青园区副区长分别代表双方签约。") == [("PLACE", "青园区")]
+    assert run("企业入驻园区，全园区产值增长。北园区建成投用。") == []
+
+
+def test_a_county_after_a_verb_without_a_boundary(run):
+    assert ("PLACE", "东岚县") in run("符合东岚县休闲食品之都的发展定位。")
+
+
+def test_a_street_named_by_a_place_word(run):
+    assert ("PLACE", "北原街") in run("王某到北原街调研重点项目，街党委书记陪同。")
+    assert run("游客漫步在步行街和美食街。") == []
+
+
+def test_a_prefecture_short_name_the_segmenter_makes_a_word():
+    words = WordLists.read("entity_words.txt")
+    rule = GazetteerRule(Gazetteer.from_lines(["PLACE\t岚州市\t岚州"], source="t"), NameScanner(words))
+    text = "作为岚州“东进”主战场，建设现代化岚州。印象岚州等品牌和岚州新材料科技公司。"
+    pool = CandidatePool(text, Segmenter().tokenize(text))
+    rule(pool)
+    assert [c.start for c in pool.candidates] == [text.index("岚州"), text.index("岚州。")]

@@ -109,8 +109,7 @@ class GovRules:
             for start in occurrences(text, organ):
                 end = start + len(organ)
                 stem = self.departments.ending_at(text, start)
-                # 区政府办公室, 某某区委办公室: the office of an organ needs no stem
-                office = organ == "办公室" and text[:start].endswith(("委", "政府"))
+                office = self._office_of_organ(text, organ, start, end)
                 if not (stem or office) or end in seen_ends or self._in_title(text, start):
                     continue
                 seen_ends.add(end)
@@ -118,6 +117,14 @@ class GovRules:
                 if edge is not None:
                     found.append(self._organ(text, edge, end, f"department:{organ}"))
         return found
+
+    def _office_of_organ(self, text: str, organ: str, start: int, end: int) -> bool:
+        """区政府办公室, 县政府办, 某某区委办: the office of an organ needs no stem.
+        The short 办 must end the word (not 办公厅) and start no title (县委办主任)."""
+        if organ not in ("办公室", "办") or not text[:start].endswith(("委", "政府")):
+            return False
+        return organ == "办公室" or (self.scanner.is_right_boundary(text, end)
+                                     and self.titles.longest_at(text, end) is None)
 
     def _working_bodies(self, pool: CandidatePool) -> list[Candidate]:
         """某某项目指挥部: a body named after its task (a generic task names none)."""

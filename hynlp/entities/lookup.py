@@ -29,6 +29,7 @@ from hynlp.entities.gazetteer import Gazetteer, GazetteerMatch
 
 WORD_ACROSS_END = frozenset(("部门", "部长", "局长", "厅长", "署长", "行长", "委员", "市长", "省长", "省会", "市场"))
 # A state builder's numbered bureau: 中建八局, 中交一公局, 中交二航局, 中交第三公路工程局.
+COMPOUND_TAGS = frozenset(("n", "nz", "nr", "ns", "nt", "ng"))
 NUMBERED_BUREAU = re.compile(r"第?[一二三四五六七八九十]{1,3}(?:[\u4e00-\u9fff]{1,4}?工程|[航公]务?)?局")
 
 
@@ -59,8 +60,10 @@ class GazetteerRule:
         return titles is not None and titles.longest_at(text, pos) is not None
 
     def _stands_alone(self, pool: CandidatePool, match: GazetteerMatch) -> bool:
-        return (self.scanner.is_boundary(pool, match.start)
-                and self.scanner.is_right_boundary(pool.text, match.end))
+        if not self.scanner.is_right_boundary(pool.text, match.end):
+            return False  # 湖南|某某科技, 濮阳|高新区: the start of a longer name
+        return self.scanner.is_boundary(pool, match.start) or (
+            match.entry.type == "PLACE" and _place_word(pool, match.start, match.end))
 
     def _company_extension(self, text: str, match: GazetteerMatch) -> int:
         """End of ``brand + province/city`` (国网江苏) or ``brand + 八局`` (中建八局)."""
@@ -72,6 +75,14 @@ class GazetteerRule:
             if found and found[0].type == "PLACE" and len(text) >= match.end + length:
                 return match.end + length
         return match.end
+
+
+def _place_word(pool: CandidatePool, start: int, end: int) -> bool:
+    """现代化|漯河|“三城”: the segmenter made the short name a place word of its own.
+    A noun right before it makes a compound (魅力青岛), not a mention."""
+    token, before = pool.token_at(start), pool.token_ending_at(start)
+    return (token is not None and token.end == end and token.tag == "ns"
+            and not (before is not None and before.tag in COMPOUND_TAGS))
 
 
 def tagged_place_ends_at(pool: CandidatePool, end: int) -> bool:

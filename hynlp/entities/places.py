@@ -5,7 +5,10 @@
   must not be generic (``全区``, ``城区``, ``美丽乡村`` are not places).
 * Ethnic and autonomous units hold their groups between name and level:
   ``某某回族区``, ``某某土家族苗族自治州``, ``某某满族乡``.
-* Zones end in 经济开发区, 高新区, 片区, 园区…: ``某某经济开发区``.
+* Zones end in 经济开发区, 高新区, 片区, 园区…: ``某某经济开发区``; one
+  character before 园区 is no park's name but a district's (``梁园区``).
+* A place word the segmenter found, then 街, is a street or a subdistrict
+  written short: ``某某街``.
 * A name ending in 中心/产业园/基地… is a place when the text says something
   happens *in* it: ``在某某国际医学中心，…``.
 * A county-level unit that opens a clause and acts (``某某区要…``,
@@ -90,6 +93,12 @@ EVENT_VERBS = ("举行", "召开", "举办", "开幕", "隆重举行", "隆重�
 # between the name and the level, which the plain suffixes cannot span.
 ETHNIC_AUTONOMOUS, ETHNIC_PLAIN = ("自治州", "自治县", "自治旗"), ("区", "乡", "镇")
 ETHNIC_NAME = AdminSuffix("", "", 2, 4, "")
+STREET_NAME = AdminSuffix("街", "街道", 2, 3, "")
+# Kinds of street the segmenter may still tag as places (美食街/ns).
+STREET_KINDS = frozenset(("步行", "美食", "小吃", "商业", "特色", "风情", "文化", "酒吧", "休闲", "购物", "夜市"))
+PARK_SUFFIX = "园区"
+PARK_SECTIONS = frozenset("东西南北中新老大小主分总一二三四五六七八九十")  # 北|园区 is a park's north section
+NOT_NAME_TAGS = frozenset(("a", "ad", "d", "m", "q", "r", "f", "v", "p", "c", "u", "uj"))  # 新|园区, 该|园区
 NAME_TOKEN_TAGS = ("ns", "nr", "nz")
 TIME_OPENERS = ("今年以来", "近年来", "近日", "日前", "今年", "去年", "目前", "当前", "同时", "此外", "另外", "年内")
 
@@ -140,7 +149,9 @@ class PlaceRules:
                     continue  # the ethnic unit knows where its name starts
                 pool.add(candidate)
                 fences.add(candidate.end)
-        pool.extend(self._zones(pool, fences))
+        pool.extend(self._streets(pool))
+        units = {c.end for c in pool.of_type("PLACE") if c.rule == "admin:区"}
+        pool.extend(z for z in self._zones(pool, fences) if z.end not in units)
         pool.extend(self._located(pool))
         self._retype_actors(pool)
 
@@ -148,15 +159,42 @@ class PlaceRules:
         text, found = pool.text, []
         for start in occurrences(text, unit.suffix):
             end = start + len(unit.suffix)
-            if start > 0 and text[start - 1] in unit.blocked_prev:
+            over_park = unit.suffix == "区" and self._unit_over_park(pool, end)
+            if start > 0 and text[start - 1] in unit.blocked_prev and not over_park:
                 continue
             if end < len(text) and text[end] in unit.blocked_next and not tagged_place_ends_at(pool, end):
                 continue  # 某某市长 is a title, unless the segmenter ends a place there: 济南市/ns 长清区
-            if _longer_suffix_ends_at(text, end, unit.suffix):
+            if _longer_suffix_ends_at(text, end, unit.suffix) and not over_park:
                 continue
             edge = self.unit_name_start(pool, start, unit, fences)
             if edge is not None:
                 found.append(Candidate("PLACE", edge, end, rule=f"admin:{unit.suffix}", confidence=0.8))
+        return found
+
+    def _unit_over_park(self, pool: CandidatePool, end: int) -> bool:
+        """对|梁园区: a park (园区) needs a name of its own, and one character
+        after a boundary is none, so the text names a district 梁园 + 区."""
+        park = end - len(PARK_SUFFIX)
+        if park < 1 or not pool.text.startswith(PARK_SUFFIX, park):
+            return False
+        name = pool.text[park - 1]
+        token = pool.token_at(park - 1)
+        return (is_cjk(name) and name not in DETERMINERS | UNIT_CHARACTERS | PARK_SECTIONS
+                and (token is None or token.tag not in NOT_NAME_TAGS)
+                and self.scanner.is_boundary(pool, park - 1))
+
+    def _streets(self, pool: CandidatePool) -> list[Candidate]:
+        """丹江/ns 街, 澜溪街/ns: a place word and 街 name a street or a
+        subdistrict written short; 步行街, 美食街 are kinds of street, no place words."""
+        found = []
+        for token in pool.tokens:
+            if token.tag != "ns" or token.text.removesuffix("街") in STREET_KINDS:
+                continue
+            after = pool.token_at(token.end)
+            if token.text.endswith("街") and self._is_unit_name(token.text[:-1], STREET_NAME):
+                found.append(Candidate("PLACE", token.start, token.end, rule="street", confidence=0.7))
+            elif after is not None and after.text == "街" and self._is_unit_name(token.text, STREET_NAME):
+                found.append(Candidate("PLACE", token.start, after.end, rule="street", confidence=0.7))
         return found
 
     def _ethnic_units(self, pool: CandidatePool, fences: set[int]) -> list[Candidate]:
@@ -190,7 +228,14 @@ class PlaceRules:
                 return None
             return start
 
-        return self.scanner.left_edge(pool, suffix_start, max_len=unit.max_name, fences=fences, accept=accept)
+        edge = self.scanner.left_edge(pool, suffix_start, max_len=unit.max_name, fences=fences, accept=accept)
+        if edge is None:  # 符合|临颍县: no stop word within reach, but a verb the segmenter found ends the context
+            def accept_after_verb(start: int) -> int | None:
+                found = accept(start)  # a one-character name needs a real boundary (在职|副县以上)
+                return found if found is not None and suffix_start - found >= 2 else None
+            edge = self.scanner.left_edge(pool, suffix_start, max_len=unit.max_name, fences=fences,
+                                          accept=accept_after_verb, verb_stops=True)
+        return edge
 
     def _is_unit_name(self, name: str, unit: AdminSuffix) -> bool:
         if not unit.min_name <= len(name) <= unit.max_name or not all(is_cjk(ch) for ch in name):
