@@ -235,4 +235,6 @@ def test_any_token_classification_model_directory_plugs_in(tmp_path):
     text = SENTENCES[0][0] + " " + SENTENCES[1][0]
     (spans,) = model.predict([text], "msra")
     assert all(0 <= s < e <= len(text) and label in ("PER", "LOC", "ORG") for s, e, label in spans)
-    assert "ner" in hynlp.load(ner_model=str(tmp_path / "bert")).component_names
+    nlp = hynlp.load(ner_model=str(tmp_path / "bert"))
+    assert "ner" in nlp.component_names
+    assert any(e.text == "林振华" for e in nlp(SENTENCES[0][0]).entities)  # the pipeline runs with it

@@ -43,7 +43,10 @@ class ForeignModel:
     def predict(self, texts: Sequence[str], head: str) -> list[list[Span]]:
         return self.predict_heads(texts, [head])[head]
 
-    def predict_heads(self, texts: Sequence[str], heads: list[str]) -> dict[str, list[list[Span]]]:
+    def predict_heads(self, texts: Sequence[str], heads: list[str],
+                      word_tags: Sequence[list[int]] | None = None) -> dict[str, list[list[Span]]]:
+        """As :meth:`hynlp.ner.tagger.NerModel.predict_heads`; ``word_tags`` are not used:
+        the model's own tokenizer reads the characters."""
         found: list[list[Span]] = [[] for _ in texts]
         pieces = [(n, s, e) for n, text in enumerate(texts) for s, e in windows(text, [], WINDOW) if e > s]
         for i in range(0, len(pieces), self.batch_size):
