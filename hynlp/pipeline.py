@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from hynlp.config import PIPELINE_VERSION, EntityConfig, PipelineConfig

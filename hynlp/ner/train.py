@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from hynlp.config import PIPELINE_VERSION
 from hynlp.errors import DatasetFormatError
 from hynlp.ner.batches import batches, examples, tensors
-from hynlp.ner.features import Featurizer, Vocab
+from hynlp.ner.features import Vocab
 from hynlp.ner.network import CharNerNetwork, NetworkShape
 from hynlp.ner.scoring import score_sentences
 from hynlp.ner.spans import SCHEMES, TaggedSentence, fold, scheme_of
