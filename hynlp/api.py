@@ -12,7 +12,7 @@ from hynlp.batch import BatchSummary, Progress, RunSink, extract
 from hynlp.config import PIPELINE_VERSION, PipelineConfig
 from hynlp.engines.work import MAX_DOC_BYTES
 from hynlp.errors import ConfigError
-from hynlp.pipeline import Pipeline, load
+from hynlp.pipeline import Pipeline, load, with_ner_model
 from hynlp.store import open_store
 from hynlp.store.inputs import Columns
 from hynlp.store.jsonl import JsonlSink
@@ -68,15 +68,6 @@ def extract_paths(paths: Iterable[str | Path], *, db: str | Path | None = "hynlp
     with open_store(db) as store, local_engine(config, workers) as runner, RunSink(store, config, resume) as sink:
         return sink.finish(extract(paths, sink, runner, skip=partial(store.done_among, include_errors=resume),
                                    **options))
-
-
-def with_ner_model(config: PipelineConfig, ner_model: str | None, rules_only: bool = False) -> PipelineConfig:
-    """The configuration with another NER model directory, or with none (``rules_only``)."""
-    if rules_only and ner_model is not None:
-        raise ConfigError("give either a NER model or rules only, not both")
-    if ner_model is None and not rules_only:
-        return config
-    return config.model_copy(update={"entities": config.entities.model_copy(update={"ner_model": ner_model})})
 
 
 def local_engine(config: PipelineConfig, workers: int) -> AbstractContextManager:

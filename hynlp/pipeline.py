@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from hynlp.config import PIPELINE_VERSION, EntityConfig, PipelineConfig
+from hynlp.errors import ConfigError
 from hynlp.document import Document
 from hynlp.entities import EntityTagger, officials_from
 from hynlp.figures import FigureExtractor
@@ -149,6 +150,13 @@ def load(config: PipelineConfig | None = None, *, ner_model: str | None = None,
     a ``config.json``) and ModelNotSupported when it holds a model hynlp
     cannot run.
     """
-    from hynlp.api import with_ner_model
-
     return Pipeline(with_ner_model(config or PipelineConfig(), ner_model, rules_only))
+
+
+def with_ner_model(config: PipelineConfig, ner_model: str | None, rules_only: bool = False) -> PipelineConfig:
+    """The configuration with another NER model directory, or with none (``rules_only``)."""
+    if rules_only and ner_model is not None:
+        raise ConfigError("give either a NER model or rules only, not both")
+    if ner_model is None and not rules_only:
+        return config
+    return config.model_copy(update={"entities": config.entities.model_copy(update={"ner_model": ner_model})})

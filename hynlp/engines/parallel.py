@@ -32,7 +32,8 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from types import TracebackType
 
-from hynlp.engines.work import Outcome, WorkItem, batched, error_record, process_item
+from hynlp.engines.work import (Outcome, WorkItem, batched, decode_outcome, encode_outcome, error_record,
+                                process_item)
 from hynlp.errors import HynlpError, WorkerCrashed
 
 CHUNK_SIZE = 8
@@ -194,10 +195,10 @@ class WorkerPool:
                 error_class, message, hint = payload
                 raise error_class(message, hint=hint)
             else:
-                seq, index, outcome = payload
+                seq, index, kind, data = payload
                 worker.assigned.remove((seq, index))
                 chunk = pending[seq]
-                chunk.outcomes[index] = outcome
+                chunk.outcomes[index] = decode_outcome(kind, data)
                 chunk.missing -= 1
 
     def _replace(self, dead: _Worker, pending: dict[int, _Chunk]) -> None:
@@ -248,7 +249,7 @@ def serve(config_json: str, inbox, conn: Connection) -> None:
         while (task := _next_task(inbox)) is not None:
             seq, indices, items = task
             for index, item in zip(indices, items):
-                conn.send(("done", (seq, index, process_item(item, pipeline))))
+                conn.send(("done", (seq, index, *encode_outcome(process_item(item, pipeline)))))
     except (BrokenPipeError, ConnectionResetError):
         return  # the parent is gone (killed); nobody wants the outcome
 

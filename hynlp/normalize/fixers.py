@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from itertools import compress, count
+from operator import ne
 
 import opencc
 
@@ -11,7 +13,8 @@ from hynlp.errors import EmptyInput
 from hynlp.normalize import boilerplate, punctuation, whitespace
 from hynlp.normalize.decode import decode_bytes
 from hynlp.normalize.mojibake import MojibakeRepairer, RunRepair
-from hynlp.normalize.pinyin import PinyinFixer
+from hynlp.normalize.charfreq import CharFrequencies
+from hynlp.normalize.pinyin import MAYBE_ANNOTATED, PinyinFixer
 from hynlp.normalize.plausibility import Plausibility
 from hynlp.normalize.tracked import TrackedText
 from hynlp.records import Repair
@@ -30,7 +33,9 @@ class Normalizer:
     def __init__(self, config: NormalizeConfig | None = None):
         self.config = config or NormalizeConfig()
         self._opencc = opencc.OpenCC(self.config.opencc) if self.config.opencc else None
-        self._pinyin = PinyinFixer.default()
+        self._freq = CharFrequencies.load()
+        # Built on the first text with an annotation (0.2 s: pypinyin's table).
+        self._pinyin: PinyinFixer | None = None
         # Built on the first text with a lost byte: most texts never need them.
         self._model: Plausibility | None = None
         self._mojibake: MojibakeRepairer | None = None
@@ -89,31 +94,37 @@ class Normalizer:
 
     def _repairer(self) -> MojibakeRepairer:
         if self._mojibake is None:
-            self._model = Plausibility.default(self._pinyin.freq)
-            self._mojibake = MojibakeRepairer(self._model, self._pinyin.reads_as)
+            self._model = Plausibility.default(self._freq)
+            self._mojibake = MojibakeRepairer(self._model, self._pinyin_fixer())
         return self._mojibake
+
+    def _pinyin_fixer(self) -> PinyinFixer:
+        if self._pinyin is None:
+            self._pinyin = PinyinFixer.default(self._freq)
+        return self._pinyin
 
     def _strip_pinyin(self, tracked: TrackedText):
         repairs: list[Repair] = []
-        if ")" not in tracked.text and "\uff09" not in tracked.text:
-            return tracked, repairs  # every annotation pattern ends in a closing parenthesis
+        if not MAYBE_ANNOTATED.search(tracked.text):
+            return tracked, repairs  # no annotation: pypinyin's table is not even built
         lost = "?" in tracked.text or "\ufffd" in tracked.text
         model = self._repairer() and self._model if lost else None
-        found = self._pinyin.find(tracked.text, model)
+        fixer = self._pinyin_fixer()
+        found = fixer.find_unresolved(tracked.text)
         # A recovered character can meet a second annotation of its own
         # (``?(guó)(guó)``): rounds go on until nothing is found.
         for _ in range(PINYIN_ROUNDS):
             if not found:
                 break
             for kind in ("pinyin", "pinyin_garbage", "pinyin_recovered", "mojibake"):
-                edits = [e for e in found if e.kind == kind]
+                edits = [e if e.pending is None else fixer.resolve(e, model) for e in found if e.kind == kind]
                 if not edits:
                     continue  # the text is unchanged, so ``found`` still holds for the next kind
                 tracked, logged = tracked.apply([(e.start, e.end, e.new) for e in edits], kind=kind,
                                                 notes=[e.note for e in edits],
                                                 confidences=[e.confidence for e in edits])
                 repairs += logged
-                found = self._pinyin.find(tracked.text, model)
+                found = fixer.find_unresolved(tracked.text)
         return tracked, repairs
 
     def _convert_script(self, tracked: TrackedText):
@@ -124,22 +135,26 @@ class Normalizer:
         a line is converted when it, or the document, has other traditional
         characters, so simplified text keeps its names.
         """
-        lines = [(line.group(0), line.start(), self._opencc.convert(line.group(0)))
-                 for line in SCRIPT_CHUNK.finditer(tracked.text)]
-        evidence = [self._traditional_evidence(old, new) for old, _, new in lines]
+        changed = []
+        for line in SCRIPT_CHUNK.finditer(tracked.text):
+            old = line.group(0)
+            new = self._opencc.convert(old)
+            if new != old:  # an unchanged line has neither evidence nor edits
+                changed.append((line.start(), old, new, _differing(old, new)))
+        evidence = [self._traditional_evidence(old, differing) for _, old, _, differing in changed]
         traditional_document = sum(evidence) >= TRADITIONAL_DOCUMENT_CHARS
         edits = []
-        for (old, start, new), found in zip(lines, evidence):
-            if old != new and (found or traditional_document):
-                edits += _changed_runs(old, new, start)
+        for (start, old, new, differing), found in zip(changed, evidence):
+            if found or traditional_document:
+                edits += _changed_runs(old, new, start, differing)
         return tracked.apply(edits, kind="script")
 
-    def _traditional_evidence(self, old: str, new: str) -> int:
+    def _traditional_evidence(self, old: str, differing: list[int] | None) -> int:
         """How many characters OpenCC changes that simplified text does not commonly use."""
-        if len(old) != len(new):
+        if differing is None:
             return len(old)
-        common = self._pinyin.freq.log
-        return sum(a != b and common(a) < SIMPLIFIED_USE_LOG for a, b in zip(old, new))
+        common = self._freq.log
+        return sum(common(old[i]) < SIMPLIFIED_USE_LOG for i in differing)
 
     def _width(self, tracked: TrackedText):
         return tracked.apply(punctuation.fullwidth_ascii(tracked.text), kind="width")
@@ -169,17 +184,27 @@ class Normalizer:
         return tracked, logged + trimmed, metadata
 
 
-def _changed_runs(old: str, new: str, offset: int) -> list[tuple[int, int, str]]:
-    """Edits turning ``old`` into ``new``; 1:1 where lengths agree, else whole line."""
+def _differing(old: str, new: str) -> list[int] | None:
+    """Positions where ``old`` and ``new`` differ; None when their lengths do.
+
+    One pass, compared in C by map/compress, serves both the evidence count and
+    the edit runs (each line used to be walked twice in Python).
+    """
     if len(old) != len(new):
+        return None
+    return list(compress(count(), map(ne, old, new)))
+
+
+def _changed_runs(old: str, new: str, offset: int, differing: list[int] | None) -> list[tuple[int, int, str]]:
+    """Edits turning ``old`` into ``new``: each run of ``differing`` positions, else the whole line."""
+    if differing is None:
         return [(offset, offset + len(old), new)]
-    edits, run_start = [], None
-    for i, (a, b) in enumerate(zip(old, new)):
-        if a != b and run_start is None:
+    edits = []
+    run_start = previous = differing[0]
+    for i in differing[1:]:
+        if i != previous + 1:
+            edits.append((offset + run_start, offset + previous + 1, new[run_start:previous + 1]))
             run_start = i
-        elif a == b and run_start is not None:
-            edits.append((offset + run_start, offset + i, new[run_start:i]))
-            run_start = None
-    if run_start is not None:
-        edits.append((offset + run_start, offset + len(old), new[run_start:]))
+        previous = i
+    edits.append((offset + run_start, offset + previous + 1, new[run_start:previous + 1]))
     return edits

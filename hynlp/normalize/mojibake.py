@@ -25,9 +25,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import islice
+from typing import TYPE_CHECKING
 
 from hynlp.normalize.pinyin import ANNOTATION_BODY, gbk_pair
 from hynlp.normalize.plausibility import PUNCTUATION, Plausibility, rarest
+
+if TYPE_CHECKING:
+    from hynlp.normalize.pinyin import PinyinFixer
 
 # ASCII marks that stand for the fullwidth mark GBK decoding produced.
 NARROWED = {";": "；", "!": "！", "?": "？", ",": "，", ":": "："}
@@ -62,19 +67,19 @@ class Unrepaired:
 class MojibakeRepairer:
     """Finds and repairs misaligned-GBK runs in a text."""
 
-    def __init__(self, model: Plausibility, reads_as: Callable[[str, str], bool]):
+    def __init__(self, model: Plausibility, pinyin: PinyinFixer):
         self._model = model
-        self._reads_as = reads_as
+        self._pinyin = pinyin
         # Every lost byte tries the same 126 or 191 byte pairs: decode each
-        # byte's partners once (at most 256 lists per table).
-        self._with_trail: dict[int, list[str]] = {}
+        # byte's partners once, best first (at most 256 lists per table).
+        self._with_trail: dict[int, tuple[list[str], list[str]]] = {}
         self._with_lead: dict[int, list[str]] = {}
 
     @classmethod
     def default(cls, model: Plausibility | None = None) -> MojibakeRepairer:
         from hynlp.normalize.pinyin import PinyinFixer
 
-        return cls(model or Plausibility.default(), PinyinFixer.default().reads_as)
+        return cls(model or Plausibility.default(), PinyinFixer.default())
 
     def find(self, text: str) -> list[RunRepair | Unrepaired]:
         """All runs in ``text``, repaired where a plausible reading exists."""
@@ -136,7 +141,7 @@ class MojibakeRepairer:
             last = self._best_last(middle[-1], reading, inner, text[end:end + CONTEXT])
         else:
             last = gbk_pair(middle[-1], ord(terminator))
-            if last is not None and reading is not None and not self._reads_as(last, reading):
+            if last is not None and reading is not None and not self._pinyin.reads_as(last, reading):
                 return None
         if last is None:
             return None
@@ -158,30 +163,36 @@ class MojibakeRepairer:
         Converters double punctuation with an ASCII comma (",。" ",”"), so a
         run right after a comma starts with a mark when one fits.
         """
-        chars = [c for c in self._chars_with_trail(trail) if self._plausible(c)]
-        marks = [c for c in chars if c in PUNCTUATION]
+        chars, marks = self._chars_with_trail(trail)
         if after_comma and marks:
             chars = marks
-        chars = sorted(chars, key=self._model.char_score, reverse=True)[:SHORTLIST]
-        return self._model.best(chars, before, rest[:CONTEXT])
+        return self._model.best(chars[:SHORTLIST], before, rest[:CONTEXT])
 
     def _best_last(self, lead: int, reading: str | None, before: str, after: str) -> str | None:
         """The run's last character, whose trail byte was lost: the reading
         after it decides when there is one, the words around it otherwise."""
-        chars = [c for c in self._chars_with_lead(lead) if reading is None or self._reads_as(c, reading)]
-        chars = sorted(chars, key=self._model.char_score, reverse=True)[:SHORTLIST]
-        return self._model.best(chars, before[-CONTEXT:], after)
+        chars = self._chars_with_lead(lead)
+        if reading is not None:
+            # The list is sorted already (stably), so its first readers are the best.
+            chars = list(islice(self._pinyin.readers(chars, reading), SHORTLIST))
+        return self._model.best(chars[:SHORTLIST], before[-CONTEXT:], after)
 
-    def _chars_with_trail(self, trail: int) -> list[str]:
-        """The characters GBK lead bytes 0x81-0xFE make with ``trail``, by lead byte."""
+    def _chars_with_trail(self, trail: int) -> tuple[list[str], list[str]]:
+        """The plausible characters GBK lead bytes make with ``trail``, and the marks among
+        them, most common first (a stable sort of the characters in lead byte order)."""
         if trail not in self._with_trail:
-            self._with_trail[trail] = [c for lead in range(0x81, 0xFF) if (c := gbk_pair(lead, trail))]
+            chars = [c for lead in range(0x81, 0xFF) if (c := gbk_pair(lead, trail)) and self._plausible(c)]
+            chars.sort(key=self._model.char_score, reverse=True)
+            self._with_trail[trail] = (chars, [c for c in chars if c in PUNCTUATION])
         return self._with_trail[trail]
 
     def _chars_with_lead(self, lead: int) -> list[str]:
-        """The characters ``lead`` makes with trail bytes 0x40-0xFE, by trail byte."""
+        """The characters ``lead`` makes with trail bytes 0x40-0xFE, most common first
+        (a stable sort of the characters in trail byte order)."""
         if lead not in self._with_lead:
-            self._with_lead[lead] = [c for trail in range(0x40, 0xFF) if (c := gbk_pair(lead, trail))]
+            chars = [c for trail in range(0x40, 0xFF) if (c := gbk_pair(lead, trail))]
+            chars.sort(key=self._model.char_score, reverse=True)
+            self._with_lead[lead] = chars
         return self._with_lead[lead]
 
     def _plausible(self, char: str) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from math import log
 
 import jieba
 
@@ -32,7 +33,8 @@ class Plausibility:
     def __init__(self, tokenizer: jieba.Tokenizer, to_simplified: Callable[[str], str],
                  freq: CharFrequencies):
         tokenizer.initialize()
-        self._tokenizer = tokenizer
+        self._words = tokenizer.FREQ
+        self._log_total = log(tokenizer.total)
         self._simplify = to_simplified
         self.freq = freq
         # Repairs score the same candidate characters again and again; the
@@ -49,8 +51,7 @@ class Plausibility:
     def logprob(self, text: str) -> float:
         """Log-probability of the best segmentation of ``text``."""
         total = 0.0
-        for match in SEGMENT.finditer(self._simplify(text)):
-            piece = match.group(0)
+        for piece in SEGMENT.findall(self._simplify(text)):
             if piece in PUNCTUATION:
                 total += PUNCT_LOGPROB
             elif len(piece) == 1 and not "\u3400" <= piece <= "\u9fff":
@@ -73,10 +74,25 @@ class Plausibility:
         return score
 
     def _route(self, sentence: str) -> float:
-        dag = self._tokenizer.get_DAG(sentence)
-        route: dict[int, tuple[float, int]] = {}
-        self._tokenizer.calc(sentence, dag, route)
-        return route[0][0]
+        """jieba's ``calc(sentence, get_DAG(sentence))[0][0]`` in one loop with no DAG
+        dict: twice as fast, and the same float operations in the same order."""
+        words, log_total, size = self._words, self._log_total, len(sentence)
+        best: list[float] = [0.0] * size + [0]  # jieba's route ends on the int 0
+        for start in range(size - 1, -1, -1):
+            top = None
+            end, fragment = start + 1, sentence[start]
+            while end <= size and fragment in words:  # prefixes of dictionary words
+                count = words[fragment]
+                if count:
+                    score = log(count) - log_total + best[end]
+                    if top is None or score > top:
+                        top = score
+                end += 1
+                fragment = sentence[start:end]
+            if top is None:  # no word starts here: the character alone
+                top = log(words.get(sentence[start]) or 1) - log_total + best[start + 1]
+            best[start] = top
+        return best[0]
 
 
 def rarest(model: Plausibility, text: str) -> float:

@@ -3,11 +3,36 @@
 This package is the only code that writes results to disk. See
 :func:`open_store` and :class:`Store`; the table layout is in
 :mod:`hynlp.store.tables`.
+
+>>> from hynlp.store import DEFAULT_STORE
+>>> DEFAULT_STORE
+'hynlp.sqlite'
 """
 
-from hynlp.store.connect import DEFAULT_STORE
-from hynlp.store.export import EXPORT_FORMATS
-from hynlp.store.reader import DoneKey
-from hynlp.store.store import Store, open_store
+from types import MappingProxyType
+
+# The package's names are imported on first use (PEP 562): loading a model
+# from hynlp.store.ner_models must not pay for SQLAlchemy, pandas and pyarrow
+# (0.6 s of the 3 s start-up budget).
+_LAZY = MappingProxyType({
+    "DEFAULT_STORE": "hynlp.store.connect",
+    "EXPORT_FORMATS": "hynlp.store.export",
+    "DoneKey": "hynlp.store.reader",
+    "Store": "hynlp.store.store",
+    "open_store": "hynlp.store.store",
+})
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'hynlp.store' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = ["DEFAULT_STORE", "EXPORT_FORMATS", "DoneKey", "Store", "open_store"]
