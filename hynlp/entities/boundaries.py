@@ -38,10 +38,20 @@ MEASURE = ("个|家|项|批|座|栋|幢|条|名|位|所|户|辆|处|类|种|次|
 # so a "quantity" that starts with one starts a name: 余家湖, 亿佳诚, 万达.
 NOT_NUMBER_OPENERS = "亿万余"
 NUMERAL_CHARACTERS = frozenset(NUMERAL.replace("0-9", "").replace("０-９", ""))
+# The characters a quantity can open with: a test that skips the QUANTITY_AT match.
+QUANTITY_OPENERS = (NUMERAL_CHARACTERS | frozenset("0123456789０１２３４５６７８９")) - frozenset(NOT_NUMBER_OPENERS)
 QUANTITY_TAIL = re.compile(f"(?<![{NUMERAL}])(?![{NOT_NUMBER_OPENERS}])[{NUMERAL}]+(?:{MEASURE})(?:以上|以下|左右)?$")
+# The last characters a quantity tail can end with: a test that skips the regex search.
+QUANTITY_ENDINGS = frozenset(measure[-1] for measure in MEASURE.split("|")) | frozenset("上下右")
 QUANTITY_HEAD = re.compile(f"^(?![{NOT_NUMBER_OPENERS}])[{NUMERAL}]+(?:{MEASURE})")
+QUANTITY_AT = re.compile(QUANTITY_HEAD.pattern.removeprefix("^"))  # match(text, pos, end): no slice copied
 CONNECTORS = frozenset("的和与及、")
 BRACKETS = frozenset("（）()")
+CLOSING_BRACKETS = frozenset("）)")
+NAME_SYMBOLS = frozenset("·０１２３４５６７８９")
+# is_cjk and is_valid_name's characters as classes: one fullmatch in C instead of a test per character.
+CJK_TEXT = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]*")
+NAME_TEXT = re.compile("[\u4e00-\u9fff\u3400-\u4dbfA-Za-z0-9·０-９（）()]*")
 GLUED_PARTICLES = frozenset("了的着")
 PARTICLE_WORDS = frozenset(("了解", "了结", "了然", "了不起", "的确", "的士", "着力", "着手", "着眼", "着重", "着想",
                             "着落", "着实", "着陆", "着急", "着迷"))
@@ -66,7 +76,7 @@ def occurrences(text: str, word: str) -> Iterator[int]:
 
 def _bracket_opening(text: str, pos: int) -> int | None:
     """Start of a short bracketed aside that ends at ``pos``: （一期）, (山东)."""
-    if pos < 3 or text[pos - 1] not in "）)":
+    if pos < 3 or text[pos - 1] not in CLOSING_BRACKETS:
         return None
     opening = max(text.rfind("（", max(0, pos - 14), pos), text.rfind("(", max(0, pos - 14), pos))
     inside = text[opening + 1:pos - 1] if opening >= 0 else ""
@@ -89,23 +99,36 @@ def is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
+def is_cjk_text(text: str) -> bool:
+    """True when every character of ``text`` is CJK (and for the empty text)."""
+    return CJK_TEXT.fullmatch(text) is not None
+
+
 def is_name_char(ch: str) -> bool:
     """Characters a name may contain: CJK, Latin letters, digits, the middle dot."""
-    return is_cjk(ch) or ch.isascii() and ch.isalnum() or ch in "·０１２３４５６７８９"
+    # is_cjk inlined: this runs for every position the scanner passes.
+    return ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or ch.isascii() and ch.isalnum()
+            or ch in NAME_SYMBOLS)
 
 
 def made_of(name: str, words: WordSet) -> bool:
     """True when ``name`` splits entirely into ``words``, digits and connectors."""
-    reachable = [True] + [False] * len(name)
-    for i in range(len(name)):
+    size, by_first, vocabulary = len(name), words.by_first, words.words
+    reachable = [True] + [False] * size
+    furthest = 0  # the furthest reachable offset: past it, nothing more can be reached
+    for i in range(size):
+        if i > furthest:
+            return False
         if not reachable[i]:
             continue
         if name[i].isdigit() or name[i] in CONNECTORS:
             reachable[i + 1] = True
-        for length in words.lengths_starting_at(name, i):
-            if i + length <= len(name) and name[i:i + length] in words:
+            furthest = furthest if furthest > i + 1 else i + 1
+        for length in by_first.get(name[i], ()):
+            if i + length <= size and name[i:i + length] in vocabulary:
                 reachable[i + length] = True
-    return reachable[len(name)]
+                furthest = furthest if furthest > i + length else i + length
+    return reachable[size]
 
 
 class NameScanner:
@@ -113,32 +136,44 @@ class NameScanner:
 
     def __init__(self, words: WordLists, titles: TitleTable | None = None):
         self.titles = titles
+        self.title_endings = frozenset(titles.words.by_last) if titles is not None else frozenset()
         self.hard = words["hard_stop"]
         self.weak = words["weak_stop"]
         self.construction = words["construction"]
         self.generic = words["generic"]
         self.follow = words["person_follow"]
+        # Last characters of the words ends_with_stop looks for: most names end in none of them.
+        self.stop_word_endings = frozenset(self.construction.by_last).union(self.hard.by_last, self.weak.by_last)
+        self.stop_word_openers = frozenset(self.hard.by_first).union(self.weak.by_first)
+        self.right_stop_openers = self.stop_word_openers.union(self.follow.by_first)
 
     def stop_ending_at(self, pool: CandidatePool, pos: int, words: WordSet) -> int:
         """Length of a stop word of ``words`` that ends at ``pos`` on token edges."""
-        text = pool.text
-        if not pool.is_token_edge(pos):
+        text, edges = pool.text, pool.token_edges
+        if edges is not None and pos not in edges:
             return 0
-        for length in words.lengths_ending_at(text, pos):
-            if length <= pos and text[pos - length:pos] in words and pool.is_token_edge(pos - length):
+        lengths = words.by_last.get(text[pos - 1], ()) if 0 < pos <= len(text) else words.lengths
+        for length in lengths:
+            if length <= pos and text[pos - length:pos] in words.words and (edges is None or pos - length in edges):
                 return length
         return 0
 
     def is_hard_boundary(self, pool: CandidatePool, pos: int) -> bool:
         """True when a name may not extend left past ``pos``."""
         text = pool.text
-        if pos <= 0 or text[pos - 1] in PUNCTUATION or not is_name_char(text[pos - 1]):
+        if pos <= 0:
             return True
-        if QUANTITY_TAIL.search(text, max(0, pos - 14), pos):
+        before = text[pos - 1]
+        # A CJK ideograph is a name character and no punctuation: most positions skip both tests.
+        if not "\u4e00" <= before <= "\u9fff" and (before in PUNCTUATION or not is_name_char(before)):
             return True
-        if self._title_ends_at(pool, pos):
+        if before in QUANTITY_ENDINGS and QUANTITY_TAIL.search(text, max(0, pos - 14), pos):
+            return True
+        if pool.token_edges is not None and pos not in pool.token_edges:
+            return False  # titles and stop words count only where a token ends
+        if before in self.title_endings and self._title_ends_at(pool, pos):
             return True  # no name runs back across a job title: 区委书记某某宣布|项目
-        return bool(self.stop_ending_at(pool, pos, self.hard))
+        return before in self.hard.by_last and bool(self.stop_ending_at(pool, pos, self.hard))
 
     def _title_ends_at(self, pool: CandidatePool, pos: int) -> bool:
         """A job title ends at ``pos``, and is not a unit's last character plus more
@@ -157,6 +192,8 @@ class NameScanner:
         """True when nothing at ``end`` continues the word: punctuation or a stop word."""
         if end >= len(text) or text[end] in PUNCTUATION or not is_name_char(text[end]):
             return True
+        if text[end] not in self.right_stop_openers:
+            return False  # no stop word starts with this character
         return any(words.starting_at(text, end) for words in (self.hard, self.weak, self.follow))
 
     def left_edge(self, pool: CandidatePool, end: int, *, max_len: int,
@@ -172,16 +209,25 @@ class NameScanner:
         found is a weak stop too (批准|某某公司); project and place names keep
         theirs (农光互补光伏发电项目).
         """
-        weak_edges: list[int] = []
+        text, weak_edges = pool.text, []
+        edges = pool.token_edges  # weak stops and verbs end only on token edges: skip the lookups elsewhere
+        weak_endings = self.weak.by_last
         pos, limit = end, None
         while end - pos <= max_len:
-            if (opening := _bracket_opening(pool.text, pos)) is not None:
+            if pos >= 3 and text[pos - 1] in CLOSING_BRACKETS and (opening := _bracket_opening(text, pos)) is not None:
                 pos = opening  # 某某路（甲路至乙路）改造工程: the bracket is inside the name
                 continue
-            if pos in fences or self.is_hard_boundary(pool, pos):
+            on_edge = edges is None or pos in edges
+            # is_hard_boundary's answer, known without the call, for most positions: a CJK
+            # character inside a token, ending no quantity, bounds no name.
+            inside_word = (not on_edge and pos > 0 and "\u4e00" <= text[pos - 1] <= "\u9fff"
+                           and text[pos - 1] not in QUANTITY_ENDINGS)
+            if pos in fences or not inside_word and self.is_hard_boundary(pool, pos):
                 limit = pos
                 break
-            if self.stop_ending_at(pool, pos, self.weak) or verb_stops and self._verb_ends_at(pool, pos):
+            if on_edge and (
+                    text[pos - 1] in weak_endings and self.stop_ending_at(pool, pos, self.weak)
+                    or verb_stops and self._verb_ends_at(pool, pos)):
                 weak_edges.append(pos)
             pos -= 1
         for edge in weak_edges + ([limit] if limit is not None else []):
@@ -209,9 +255,11 @@ class NameScanner:
         """Move ``start`` past leading stop words, connectors and quantities."""
         text = pool.text
         while start < end:
-            quantity = QUANTITY_HEAD.match(text[start:end])
-            step = max(self._leading_stop(pool, start), quantity.end() if quantity else 0)
-            if text[start] in CONNECTORS or text[start] in PUNCTUATION:
+            first = text[start]  # most names open with neither a numeral nor a stop word: skip both lookups
+            quantity = QUANTITY_AT.match(text, start, end) if first in QUANTITY_OPENERS else None
+            stop = self._leading_stop(pool, start) if first in self.stop_word_openers else 0
+            step = max(stop, quantity.end() - start if quantity else 0)
+            if first in CONNECTORS or first in PUNCTUATION:
                 step = max(step, 1)
             # Never strip into nothing: a leading stop that is the whole name stays.
             if not step or start + step >= end:
@@ -220,10 +268,10 @@ class NameScanner:
         return start
 
     def _leading_stop(self, pool: CandidatePool, start: int) -> int:
-        text = pool.text
+        text, first = pool.text, pool.text[start]
         for words in (self.hard, self.weak):
-            for length in words.lengths_starting_at(text, start):
-                if text[start:start + length] not in words or not pool.is_token_edge(start + length):
+            for length in words.by_first.get(first, ()):
+                if text[start:start + length] not in words.words or not pool.is_token_edge(start + length):
                     continue
                 # Without tokens a one-character weak stop (和, 同, 无...) is too
                 # often the first character of a name (和谐, 同济, 无锡) to strip.
@@ -295,6 +343,8 @@ class NameScanner:
 
     def ends_with_stop(self, name: str) -> bool:
         """True when the last word of ``name`` is a function word or object-taking verb."""
+        if not name or name[-1] not in self.stop_word_endings:
+            return False
         if self.construction.ending_at(name, len(name)):
             return False
         # One-character weak stops end real names too (上海某和集团), so only
@@ -303,6 +353,7 @@ class NameScanner:
 
     def is_valid_name(self, name: str, *, min_len: int = 2) -> bool:
         """Long enough, made of name characters, not generic, not ending in a stop word."""
-        return (len(name) >= min_len and all(is_name_char(ch) or ch in BRACKETS for ch in name)
-                and not self.is_generic(name) and not self.ends_with_stop(name)
-                and not QUANTITY_HEAD.match(name))
+        # The cheap tests first; splitting into generic words is the costly one.
+        return (len(name) >= min_len and NAME_TEXT.fullmatch(name) is not None
+                and not QUANTITY_HEAD.match(name) and not self.ends_with_stop(name)
+                and not made_of(name, self.generic))

@@ -28,10 +28,10 @@ from __future__ import annotations
 
 import re
 
-from hynlp.entities.boundaries import NameScanner, is_cjk, made_of, occurrences
+from hynlp.entities.boundaries import NameScanner, is_cjk_text, made_of
 from hynlp.entities.candidates import PRIORITY_SHAPE, Candidate, CandidatePool
 from hynlp.entities.gazetteer import Gazetteer
-from hynlp.entities.lexicon import WordLists, WordSet
+from hynlp.entities.lexicon import WordFinder, WordLists, WordSet
 from hynlp.entities.lists import enumerations
 
 LEGAL_SUFFIXES = (
@@ -58,23 +58,27 @@ class CompanyRules:
         self.gazetteer = gazetteer
         self.kinds = WordSet(words["sector"].words | words["generic"].words)
         self.platforms = words["platform_brand"]
+        self.suffix_finder = WordFinder(LEGAL_SUFFIXES + INDUSTRY_SUFFIXES)
 
     def __call__(self, pool: CandidatePool) -> None:
         # A known company name is exact: no suffix rule re-reads its left edge.
         claimed_ends = {c.end for c in pool.of_type("COMPANY") if c.source == "gazetteer"}
-        pool.extend(self._suffixed(pool, LEGAL_SUFFIXES, claimed_ends, strong=True))
-        pool.extend(self._suffixed(pool, INDUSTRY_SUFFIXES, claimed_ends, strong=False))
+        found = self.suffix_finder.find_all(pool.text)
+        pool.extend(self._suffixed(pool, LEGAL_SUFFIXES, found, claimed_ends, strong=True))
+        pool.extend(self._suffixed(pool, INDUSTRY_SUFFIXES, found, claimed_ends, strong=False))
         pool.extend(self._list_members(pool))
 
-    def _suffixed(self, pool: CandidatePool, suffixes: tuple[str, ...], claimed_ends: set[int],
-                  strong: bool) -> list[Candidate]:
+    def _suffixed(self, pool: CandidatePool, suffixes: tuple[str, ...], occurring: dict[str, list[int]],
+                  claimed_ends: set[int], strong: bool) -> list[Candidate]:
         text, found = pool.text, []
         for suffix in suffixes:  # longest first, so 股份有限公司 claims its end before 公司
-            for start in occurrences(text, suffix):
+            for start in occurring.get(suffix, ()):
                 end = start + len(suffix)
                 if end in claimed_ends or (end < len(text) and text[end] in BLOCKED_AFTER):
                     continue
                 claimed_ends.add(end)
+                if not (strong or self._may_end_brand(text, end)):
+                    continue  # what _brand_like asks after the name, tested before its costly left-edge scan
                 edge = self._name_start(pool, start, strong)
                 if edge is None and strong:
                     edge = self._platform_start(pool, start)
@@ -89,7 +93,7 @@ class CompanyRules:
         # A bracketed place inside the name: 某某（山东）有限公司.
         if end > 3 and text[end - 1] in "）)":
             opening = max(text.rfind("（", 0, end), text.rfind("(", 0, end))
-            if 0 < opening and end - opening <= 6 and all(is_cjk(ch) for ch in text[opening + 1:end - 1]):
+            if 0 < opening and end - opening <= 6 and is_cjk_text(text[opening + 1:end - 1]):
                 end = opening
         return self.scanner.left_edge(pool, end, max_len=20 if strong else 10, verb_stops=True,
                                       accept=lambda s: self._valid_name(pool, s, end))
@@ -103,10 +107,14 @@ class CompanyRules:
     def _valid_name(self, pool: CandidatePool, start: int, end: int) -> int | None:
         return self.scanner.clean_start(pool, start, end)
 
+    def _may_end_brand(self, text: str, end: int) -> bool:
+        """A company title or a word boundary after an industry word: the name may be a brand."""
+        return text.startswith(COMPANY_TITLES, end) or self.scanner.is_right_boundary(text, end)
+
     def _brand_like(self, pool: CandidatePool, start: int, suffix_start: int, end: int) -> bool:
         """An industry-word name needs a place before the brand or a company title after it."""
         text = pool.text
-        if any(text.startswith(t, end) for t in COMPANY_TITLES):
+        if text.startswith(COMPANY_TITLES, end):
             return True
         return self.scanner.is_right_boundary(text, end) and self._place_then_brand(text[start:suffix_start]) is not None
 
@@ -123,8 +131,13 @@ class CompanyRules:
         and every member of a list that says it names companies: A、B、C等企业."""
         text = pool.text
         company_spans = {(c.start, c.end) for c in pool.of_type("COMPANY")}
+        company_ends = {end for _, end in company_spans}
+
+        def may_matter(ends: list[int]) -> bool:  # a member may be a company, or a tail may close the list
+            return any(end in company_ends or COMPANY_LIST_TAIL.match(text, end) for end in ends)
+
         found = []
-        for members in enumerations(pool, self.scanner):
+        for members in enumerations(pool, self.scanner, may_matter):
             if COMPANY_LIST_TAIL.match(text, members[-1][1]):
                 found += [Candidate("COMPANY", s, e, rule="company:list", confidence=0.65)
                           for s, e in _governed_by_tail(text, members)

@@ -77,25 +77,28 @@ def with_model(model: Iterable[Candidate], others: list[Candidate], addable: fro
         if vote is not None:
             cand = cand.with_(confidence=1 - (1 - cand.confidence) * (1 - vote.confidence), rule=cand.rule + "+model")
         result.append(cand)
-    owners = {i for cand in others for i in range(cand.start, cand.end)}
-    result += [c for c in model if c.type in addable and not owners.intersection(range(c.start, c.end))]
+    if model:  # the rules-only path has no model spans: no offsets to collect
+        owners = {i for cand in others for i in range(cand.start, cand.end)}
+        result += [c for c in model if c.type in addable and not owners.intersection(range(c.start, c.end))]
     return result
 
 
 def select(candidates: Iterable[Candidate]) -> list[Candidate]:
     """Non-crossing candidates, longest and strongest first; sorted by start."""
     ranked = sorted(merge_duplicates(candidates),
-                    key=lambda c: (-len(c), -c.priority, -c.confidence, c.start, c.type))
+                    key=lambda c: (c.start - c.end, -c.priority, -c.confidence, c.start, c.type))  # longest first
     accepted: list[Candidate] = []
     owner: dict[int, Candidate] = {}  # offset -> the accepted span covering it
     nested: set[int] = set()  # offsets covered by an accepted nesting span
     for cand in ranked:
         offsets = range(cand.start, cand.end)
-        clashes = {id(owner[i]): owner[i] for i in offsets if i in owner}
-        if not clashes:
+        # isdisjoint and fromkeys run in C: most candidates clash with nothing or lose at once.
+        if owner.keys().isdisjoint(offsets):
             accepted.append(cand)
-            owner.update((i, cand) for i in offsets)
-        elif cand.nests and not nested.intersection(offsets) and all(cand.inside(a) for a in clashes.values()):
+            owner.update(dict.fromkeys(offsets, cand))
+            continue
+        if cand.nests and not nested.intersection(offsets) and all(
+                cand.inside(owner[i]) for i in offsets if i in owner):
             accepted.append(cand)
             nested.update(offsets)
     return sorted(accepted, key=lambda c: (c.start, -len(c)))
@@ -107,10 +110,10 @@ def repeated_mentions(accepted: list[Candidate], text: str) -> list[Candidate]:
     covered = {i for a in accepted if not a.nests for i in range(a.start, a.end)}
     for cand in {c.text(text): c for c in accepted if len(c) >= REPEAT_MIN_LEN and c.type not in ("DATE", "PERSON")}.values():
         for start in occurrences(text, cand.text(text)):
-            repeat = Candidate(cand.type, start, start + len(cand), source=cand.source, rule=cand.rule + "+repeat",
-                               confidence=cand.confidence * 0.95, priority=cand.priority, canonical=cand.canonical)
-            if not covered.intersection(range(repeat.start, repeat.end)):
-                found.append(repeat)
+            if covered.isdisjoint(range(start, start + len(cand))):  # test before building: most are covered
+                found.append(Candidate(cand.type, start, start + len(cand), source=cand.source,
+                                       rule=cand.rule + "+repeat", confidence=cand.confidence * 0.95,
+                                       priority=cand.priority, canonical=cand.canonical))
     return found
 
 

@@ -28,9 +28,9 @@ his organization. A full organ name before a title
 
 from __future__ import annotations
 
-from hynlp.entities.boundaries import NameScanner, is_cjk, occurrences
+from hynlp.entities.boundaries import NameScanner, is_cjk_text
 from hynlp.entities.candidates import PRIORITY_STRUCTURE, Candidate, CandidatePool
-from hynlp.entities.lexicon import TitleTable, WordLists
+from hynlp.entities.lexicon import TitleTable, WordFinder, WordLists
 from hynlp.entities.places import ADMIN_BY_SUFFIX, PlaceRules
 
 # Organs named after a place; longest first.
@@ -56,12 +56,15 @@ class GovRules:
         self.places = places
         self.titles = titles
         self.departments = words["gov_department"]
+        self.finder = WordFinder([level + "委" for level in COMMITTEE_LEVELS] + list(PLACE_ORGANS)
+                                 + list(DEPARTMENT_ORGANS) + list(WORKING_BODIES))
 
     def __call__(self, pool: CandidatePool) -> None:
-        pool.extend(self._party_committees(pool))
-        pool.extend(self._place_organs(pool))
-        pool.extend(self._departments(pool))
-        pool.extend(self._working_bodies(pool))
+        occurring = self.finder.find_all(pool.text)
+        pool.extend(self._party_committees(pool, occurring))
+        pool.extend(self._place_organs(pool, occurring))
+        pool.extend(self._departments(pool, occurring))
+        pool.extend(self._working_bodies(pool, occurring))
 
     def _in_title(self, text: str, pos: int) -> bool:
         """True when a job title starts at ``pos``: the organ is the official's."""
@@ -76,11 +79,11 @@ class GovRules:
                 return True
         return False
 
-    def _party_committees(self, pool: CandidatePool) -> list[Candidate]:
+    def _party_committees(self, pool: CandidatePool, occurring: dict[str, list[int]]) -> list[Candidate]:
         """某某区委, 中共某某县委: a unit name, its level, 委."""
         text, found = pool.text, []
         for level in COMMITTEE_LEVELS:
-            for start in occurrences(text, level + "委"):
+            for start in occurring.get(level + "委", ()):
                 end = start + 2
                 if self._in_title(text, start) or (end < len(text) and text[end] in "会员"):
                     continue
@@ -89,10 +92,10 @@ class GovRules:
                     found.append(self._organ(text, edge, end, "party_committee"))
         return found
 
-    def _place_organs(self, pool: CandidatePool) -> list[Candidate]:
+    def _place_organs(self, pool: CandidatePool, occurring: dict[str, list[int]]) -> list[Candidate]:
         text, found, seen_ends = pool.text, [], set()
         for organ in PLACE_ORGANS:
-            for start in occurrences(text, organ):
+            for start in occurring.get(organ, ()):
                 end = start + len(organ)
                 if end in seen_ends or self._title_across(text, start):
                     continue
@@ -102,11 +105,11 @@ class GovRules:
                     found.append(self._organ(text, edge, end, f"organ:{organ}"))
         return found
 
-    def _departments(self, pool: CandidatePool) -> list[Candidate]:
+    def _departments(self, pool: CandidatePool, occurring: dict[str, list[int]]) -> list[Candidate]:
         """Level or place + department stem + organ: 市发改委, 某某区自然资源局."""
         text, found, seen_ends = pool.text, [], set()
         for organ in DEPARTMENT_ORGANS:
-            for start in occurrences(text, organ):
+            for start in occurring.get(organ, ()):
                 end = start + len(organ)
                 stem = self.departments.ending_at(text, start)
                 office = self._office_of_organ(text, organ, start, end)
@@ -121,16 +124,16 @@ class GovRules:
     def _office_of_organ(self, text: str, organ: str, start: int, end: int) -> bool:
         """区政府办公室, 县政府办, 某某区委办: the office of an organ needs no stem.
         The short 办 must end the word (not 办公厅) and start no title (县委办主任)."""
-        if organ not in ("办公室", "办") or not text[:start].endswith(("委", "政府")):
+        if organ not in ("办公室", "办") or not text.endswith(("委", "政府"), 0, start):
             return False
         return organ == "办公室" or (self.scanner.is_right_boundary(text, end)
                                      and self.titles.longest_at(text, end) is None)
 
-    def _working_bodies(self, pool: CandidatePool) -> list[Candidate]:
+    def _working_bodies(self, pool: CandidatePool, occurring: dict[str, list[int]]) -> list[Candidate]:
         """某某项目指挥部: a body named after its task (a generic task names none)."""
         text, found, seen_ends = pool.text, [], set()
         for body in WORKING_BODIES:
-            for start in occurrences(text, body):
+            for start in occurring.get(body, ()):
                 end = start + len(body)
                 if end in seen_ends:
                     continue
@@ -152,7 +155,7 @@ class GovRules:
         start = self.scanner.trim_leading(pool, start, end)
         works = self.scanner.construction.ending_at(text, end)
         name = text[start:end]
-        if not works or len(name) - works < 2 or not all(is_cjk(ch) for ch in name):
+        if not works or len(name) - works < 2 or not is_cjk_text(name):
             return None
         return None if self.scanner.construction.starting_at(text, start) else start
 
@@ -166,13 +169,13 @@ class GovRules:
         while (place := pool.ending_at(pos, ("PLACE", "GOV"))) is not None and place.start < pos:
             start = pos = place.start
         if start is None and bare_level:
-            owner = next((o for o in BARE_OWNERS if text[:end].endswith(o)), None)
+            owner = next((o for o in BARE_OWNERS if text.endswith(o, 0, end)), None)
             if owner is not None and (owner == "国家" or self.scanner.is_boundary(pool, end - len(owner))):
                 start = end - len(owner)
         return start
 
     @staticmethod
     def _organ(text: str, start: int, end: int, rule: str) -> Candidate:
-        if text[:start].endswith("中共"):  # 中共某某区委 is the committee's full name
+        if text.endswith("中共", 0, start):  # 中共某某区委 is the committee's full name
             start -= 2
         return Candidate("GOV", start, end, rule=rule, confidence=0.85, priority=PRIORITY_STRUCTURE)

@@ -37,8 +37,8 @@ class WordSet:
         self.words = frozenset(w for w in words if w)
         self.lengths = tuple(sorted({len(w) for w in self.words}, reverse=True))
         # Rules probe many offsets; most characters start or end no word at all.
-        self._by_first = lengths_by_char(self.words, 0)
-        self._by_last = lengths_by_char(self.words, -1)
+        self.by_first = lengths_by_char(self.words, 0)
+        self.by_last = lengths_by_char(self.words, -1)
 
     def __contains__(self, word: object) -> bool:
         return word in self.words
@@ -48,17 +48,17 @@ class WordSet:
 
     def lengths_starting_at(self, text: str, pos: int) -> tuple[int, ...]:
         """Longest first, the lengths a word starting at ``pos`` can have (a superset of the matches)."""
-        return self._by_first.get(text[pos], ()) if 0 <= pos < len(text) else self.lengths
+        return self.by_first.get(text[pos], ()) if 0 <= pos < len(text) else self.lengths
 
     def lengths_ending_at(self, text: str, pos: int) -> tuple[int, ...]:
         """Longest first, the lengths a word ending at ``pos`` can have (a superset of the matches)."""
-        return self._by_last.get(text[pos - 1], ()) if 0 < pos <= len(text) else self.lengths
+        return self.by_last.get(text[pos - 1], ()) if 0 < pos <= len(text) else self.lengths
 
     def ending_at(self, text: str, pos: int) -> int:
         """Length of the longest word that ends at ``pos`` (0 if none)."""
         if not 0 < pos <= len(text):
             return self._ending_at_any(text, pos)
-        for length in self._by_last.get(text[pos - 1], ()):
+        for length in self.by_last.get(text[pos - 1], ()):
             if length <= pos and text[pos - length:pos] in self.words:
                 return length
         return 0
@@ -67,7 +67,7 @@ class WordSet:
         """Length of the longest word that starts at ``pos`` (0 if none)."""
         if not 0 <= pos < len(text):
             return self._starting_at_any(text, pos)
-        for length in self._by_first.get(text[pos], ()):
+        for length in self.by_first.get(text[pos], ()):
             if pos + length <= len(text) and text[pos:pos + length] in self.words:
                 return length
         return 0
@@ -85,6 +85,69 @@ class WordSet:
             if pos + length <= len(text) and text[pos:pos + length] in self.words:
                 return length
         return 0
+
+
+def longest_word_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """A regex that matches, at a position, the longest of ``words`` starting there.
+
+    The words are nested as a trie (``山东(?:省)?``), so ``search`` finds the
+    leftmost word with one scan in C instead of a dictionary probe per
+    position, and the greedy optional tails make the match the longest.
+
+    >>> pattern = longest_word_pattern(["山东", "山东省", "东营"])
+    >>> [m.group() for m in pattern.finditer("山东省东营山东")]
+    ['山东省', '东营', '山东']
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        if word:
+            node = trie
+            for char in word:
+                node = node.setdefault(char, {})
+            node[""] = {}
+    if not trie:
+        return re.compile(r"(?!)")  # no words: a pattern that never matches
+    return re.compile(_trie_pattern(trie))
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+class WordFinder:
+    """Every occurrence of each of a fixed set of words (suffixes, heads), found in one pass.
+
+    One regex search per occurrence instead of a ``str.find`` scan of the
+    whole text per word: rules look for dozens of suffixes, most absent.
+
+    >>> WordFinder(["公司", "有限公司", "集团"]).find_all("某某有限公司与某某集团公司")
+    {'有限公司': [2], '公司': [4, 11], '集团': [9]}
+    """
+
+    def __init__(self, words: Iterable[str]):
+        self.words = tuple(dict.fromkeys(words))
+        if not all(self.words):
+            raise ValueError("WordFinder: the empty word occurs everywhere")
+        self._pattern = longest_word_pattern(self.words)
+        self._by_first: dict[str, list[str]] = {}
+        for word in self.words:
+            self._by_first.setdefault(word[0], []).append(word)
+
+    def find_all(self, text: str) -> dict[str, list[int]]:
+        """Each word found, with its start offsets ascending, overlaps included."""
+        found: dict[str, list[int]] = {}
+        match = self._pattern.search(text)
+        while match is not None:
+            pos = match.start()
+            for word in self._by_first[text[pos]]:  # every word starting here, not only the longest
+                if text.startswith(word, pos):
+                    found.setdefault(word, []).append(pos)
+            match = self._pattern.search(text, pos + 1)
+        return found
 
 
 def lengths_by_char(words: Iterable[str], index: int) -> dict[str, tuple[int, ...]]:
@@ -145,6 +208,7 @@ class TitleTable:
     def __init__(self, titles: Iterable[Title]):
         self.by_text = {t.text: t for t in titles}
         self.words = WordSet(self.by_text)
+        self.pattern = longest_word_pattern(self.by_text)
 
     @classmethod
     def read(cls, name: str = "titles.txt") -> TitleTable:
@@ -159,6 +223,17 @@ class TitleTable:
     def longest_at(self, text: str, pos: int) -> Title | None:
         length = self.words.starting_at(text, pos)
         return self.by_text[text[pos:pos + length]] if length else None
+
+    def next_from(self, text: str, pos: int) -> tuple[int, Title] | None:
+        """The first title starting at or after ``pos`` (the longest there), with its start.
+
+        >>> table = TitleTable.read()
+        >>> start, title = table.next_from("会上，区委书记讲话", 0)
+        >>> start, title.text
+        (3, '区委书记')
+        """
+        found = self.pattern.search(text, pos)
+        return (found.start(), self.by_text[found.group()]) if found else None
 
     def ending_at(self, text: str, pos: int) -> Title | None:
         length = self.words.ending_at(text, pos)

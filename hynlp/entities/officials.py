@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cached_property
 
 from hynlp.document import Document
-from hynlp.entities.boundaries import NameScanner, is_cjk
+from hynlp.entities.boundaries import NameScanner, is_cjk_text
 from hynlp.entities.candidates import Candidate, CandidatePool
 from hynlp.entities.lexicon import Title
 from hynlp.entities.places import admin_level, admin_short_form
@@ -44,7 +45,11 @@ class OrganizationResolver:
     def __init__(self, pool: CandidatePool, scanner: NameScanner):
         self.pool = pool
         self.scanner = scanner
-        self.main_units = _main_units(pool)
+
+    @cached_property
+    def main_units(self) -> dict[str, list[str]]:
+        """The article's units by level; counted on first use, as most articles name no official."""
+        return _main_units(self.pool)
 
     def resolve(self, title: Title, title_start: int, chain_start: int | None = None) -> str | None:
         """Organization of ``title`` written at ``title_start``.
@@ -78,7 +83,7 @@ class OrganizationResolver:
             return written.text(text) + organ
         for unit in self.main_units.get(level, []):
             short = admin_short_form(unit)
-            if short and text[:title_start].endswith(short):
+            if short and text.endswith(short, 0, title_start):
                 return unit + organ
         prefix = self._written_name(title_start)
         if prefix is not None:
@@ -93,7 +98,7 @@ class OrganizationResolver:
             return None  # 某某和|区长: the word before is a conjunction, no unit is written
         start = self.scanner.left_edge(
             pool, title_start, max_len=WRITTEN_PREFIX_MAX,
-            accept=lambda s: s if 2 <= title_start - s and all(is_cjk(c) for c in pool.text[s:title_start])
+            accept=lambda s: s if 2 <= title_start - s and is_cjk_text(pool.text[s:title_start])
             and not self.scanner.is_generic(pool.text[s:title_start]) else None)
         return pool.text[start:title_start] if start is not None else None
 

@@ -18,9 +18,10 @@ project.
 
 from __future__ import annotations
 
-from hynlp.entities.boundaries import NameScanner, occurrences
+from hynlp.entities.boundaries import NameScanner
 from hynlp.entities.candidates import PRIORITY_SHAPE, Candidate, CandidatePool
 from hynlp.entities.gazetteer import Gazetteer
+from hynlp.entities.lexicon import WordFinder
 
 PROPER_TAGS = frozenset(("nt", "ns", "nz", "nr", "j"))
 ORG_SUFFIXES = ("科学院", "工程院", "研究院", "研究所", "联合会", "促进会", "基金会", "大学", "学院", "协会",
@@ -31,11 +32,13 @@ class OrgRules:
     def __init__(self, scanner: NameScanner, gazetteer: Gazetteer):
         self.scanner = scanner
         self.gazetteer = gazetteer
+        self.suffix_finder = WordFinder(ORG_SUFFIXES)
 
     def __call__(self, pool: CandidatePool) -> None:
         text, claimed_ends = pool.text, set()
+        occurring = self.suffix_finder.find_all(text)
         for suffix in ORG_SUFFIXES:
-            for start in occurrences(text, suffix):
+            for start in occurring.get(suffix, ()):
                 end = start + len(suffix)
                 if end in claimed_ends:
                     continue

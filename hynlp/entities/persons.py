@@ -94,9 +94,10 @@ class PersonRules:
 
     def _chains(self, pool: CandidatePool) -> list[TitleChain]:
         text, chains, pos = pool.text, [], 0
-        while pos < len(text):
-            title = self.titles.longest_at(text, pos)
-            if title is None or _inside_word(pool, pos, pos + len(title.text)):
+        # One regex search to the next title instead of a lookup per position.
+        while (found := self.titles.next_from(text, pos)) is not None:
+            pos, title = found
+            if _inside_word(pool, pos, pos + len(title.text)):
                 pos += 1
                 continue
             start, written, last_start = pos, title.text, pos
@@ -154,6 +155,8 @@ class PersonRules:
         punctuation, at 及/和/与, or where the ordinary test ends it.
         """
         text, names = pool.text, []
+        if self._punctuation_within_name(text, pos) != "、":
+            return []  # the first member is not followed by a mark: one name at most, no list
         while pos < len(text) and not self.titles.longest_at(text, pos):
             stop = next((i for i in range(pos, min(pos + MAX_NAME + 1, len(text))) if text[i] in PUNCTUATION), None)
             end = stop if stop is not None else self._listed_last_end(pool, pos)
@@ -163,8 +166,15 @@ class PersonRules:
             if end >= len(text) or text[end] != "、":
                 break
             pos = end + 1
+        if len(names) < 2:
+            return []  # no list: the strict test below is not needed
         strict = any(self.name_end(pool, start) == end for start, end in names)
-        return names if len(names) >= 2 and strict else []
+        return names if strict else []
+
+    @staticmethod
+    def _punctuation_within_name(text: str, pos: int) -> str | None:
+        """The first punctuation mark within a name's length of ``pos``, or None."""
+        return next((text[i] for i in range(pos, min(pos + MAX_NAME + 1, len(text))) if text[i] in PUNCTUATION), None)
 
     def _listed_last_end(self, pool: CandidatePool, pos: int) -> int | None:
         """End of a list's last name, followed by no punctuation: 乙某及… or 乙某参加."""
@@ -318,8 +328,13 @@ def _one_title_per_name(officials: list[Candidate], text: str) -> list[Candidate
         name, kept = cand.text(text), best.get(cand.text(text))
         if kept is None or _completeness(cand) > _completeness(kept):
             best[name] = cand
-    return [c.with_(title=best[c.text(text)].title, organization=best[c.text(text)].organization)
-            for c in officials]
+    return [_titled_as(c, best[c.text(text)]) for c in officials]
+
+
+def _titled_as(cand: Candidate, best: Candidate) -> Candidate:
+    if (cand.title, cand.organization) == (best.title, best.organization):
+        return cand  # already the fullest title: no copy to make
+    return cand.with_(title=best.title, organization=best.organization)
 
 
 def _completeness(cand: Candidate) -> tuple:

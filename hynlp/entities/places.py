@@ -33,9 +33,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from hynlp.entities.boundaries import CLAUSE_BREAKS, NameScanner, is_cjk, occurrences
+from hynlp.entities.boundaries import CLAUSE_BREAKS, NameScanner, is_cjk, is_cjk_text
 from hynlp.entities.candidates import PRIORITY_SHAPE, Candidate, CandidatePool
-from hynlp.entities.lexicon import WordLists
+from hynlp.entities.lexicon import WordFinder, WordLists
 from hynlp.entities.lookup import tagged_place_ends_at
 
 
@@ -68,14 +68,21 @@ ADMIN_SUFFIXES = (
     AdminSuffix("村", "村", 2, 4, "民庄委级落镇党支两", "农乡山渔城寨度假"),
 )
 ADMIN_BY_SUFFIX = {unit.suffix: unit for unit in ADMIN_SUFFIXES}
+# The units by their suffix's last character, in ADMIN_SUFFIXES order: a name is tried against few.
+ADMIN_BY_LAST_CHARACTER = {last: tuple(u for u in ADMIN_SUFFIXES if u.suffix[-1] == last)
+                           for last in {u.suffix[-1] for u in ADMIN_SUFFIXES}}
 ZONE_SUFFIXES = (
     "经济技术开发区", "高新技术产业开发区", "高新技术开发区", "经济开发区", "综合保税区", "自由贸易试验区",
     "自贸试验区", "产业园区", "工业园区", "开发区", "高新区", "新区", "自贸区", "保税区", "示范区", "试验区",
     "先行区", "起步区", "合作区", "集聚区", "片区", "园区", "商务区", "新城", "科学城", "科技城", "港区",
     "度假区", "风景区", "旅游区",
 )
+# For each unit suffix, the longer unit or zone suffixes that end with it (区: 自治区, 社区, 开发区...).
+LONGER_SUFFIXES = {unit.suffix: tuple(s for s in (*ADMIN_BY_SUFFIX, *ZONE_SUFFIXES)
+                                      if len(s) > len(unit.suffix) and s.endswith(unit.suffix))
+                   for unit in ADMIN_SUFFIXES}
 LOCATION_HEADS = ("中心", "产业园", "科技园", "工业园", "园区", "基地", "小镇", "片区", "商圈", "街区", "城", "谷", "港")
-LOCATION_TRIGGERS = frozenset(("在", "位于", "落户", "落户于", "入驻", "走进", "来到", "地处", "坐落于", "坐落在", "进驻", "扎根"))
+LOCATION_TRIGGERS = ("在", "位于", "落户", "落户于", "入驻", "走进", "来到", "地处", "坐落于", "坐落在", "进驻", "扎根")
 SERVICE_CENTRES = ("服务中心", "办事中心", "政务中心", "融媒体中心", "指挥中心")
 LOCATION_AFTER = frozenset("，。、；内里的,")
 UNIT_CHARACTERS = frozenset("省市区县镇乡村")
@@ -92,6 +99,8 @@ EVENT_VERBS = ("举行", "召开", "举办", "开幕", "隆重举行", "隆重�
 # 某某回族区, 某某土家族苗族自治州, 某某鄂伦春自治旗: the ethnic groups sit
 # between the name and the level, which the plain suffixes cannot span.
 ETHNIC_AUTONOMOUS, ETHNIC_PLAIN = ("自治州", "自治县", "自治旗"), ("区", "乡", "镇")
+# Every ethnic unit ends so: a search for these skips the long ethnic pattern in most articles.
+ETHNIC_ENDINGS = re.compile("|".join(ETHNIC_AUTONOMOUS + tuple("族" + level for level in ETHNIC_PLAIN)))
 ETHNIC_NAME = AdminSuffix("", "", 2, 4, "")
 STREET_NAME = AdminSuffix("街", "街道", 2, 3, "")
 # Kinds of street the segmenter may still tag as places (美食街/ns).
@@ -111,7 +120,7 @@ def admin_level(name: str) -> str | None:
     """
     if name.endswith(ZONE_SUFFIXES):
         return None
-    for unit in ADMIN_SUFFIXES:
+    for unit in ADMIN_BY_LAST_CHARACTER.get(name[-1:], ()):
         if name.endswith(unit.suffix) and len(name) > len(unit.suffix):
             return unit.level
     return None
@@ -124,7 +133,7 @@ def hosts_event(text: str, end: int) -> bool:
 
 def admin_short_form(name: str) -> str | None:
     """The name without its unit suffix when that is still a name: 某某区 -> 某某."""
-    for unit in ADMIN_SUFFIXES:
+    for unit in ADMIN_BY_LAST_CHARACTER.get(name[-1:], ()):
         if name.endswith(unit.suffix) and len(name) - len(unit.suffix) >= 2:
             return name[:-len(unit.suffix)]
     return None
@@ -137,27 +146,30 @@ class PlaceRules:
         self.scanner = scanner
         self.actor_follow = words["actor_follow"]
         self.ethnic_unit = _ethnic_pattern(words["ethnic"].words)
+        self.finder = WordFinder([u.suffix for u in ADMIN_SUFFIXES] + list(ZONE_SUFFIXES) + list(LOCATION_HEADS))
 
     def __call__(self, pool: CandidatePool) -> None:
         fences = {c.end for c in pool.of_type("PLACE")}
         ethnic = self._ethnic_units(pool, fences)
         pool.extend(ethnic)
         fences.update(c.end for c in ethnic)
+        found = self.finder.find_all(pool.text)
         for unit in ADMIN_SUFFIXES:
-            for candidate in self._admin_units(pool, unit, fences):
+            for candidate in self._admin_units(pool, unit, found.get(unit.suffix, ()), fences):
                 if any(c.end == candidate.end for c in ethnic):
                     continue  # the ethnic unit knows where its name starts
                 pool.add(candidate)
                 fences.add(candidate.end)
         pool.extend(self._streets(pool))
         units = {c.end for c in pool.of_type("PLACE") if c.rule == "admin:区"}
-        pool.extend(z for z in self._zones(pool, fences) if z.end not in units)
-        pool.extend(self._located(pool))
+        pool.extend(z for z in self._zones(pool, found, fences) if z.end not in units)
+        pool.extend(self._located(pool, found))
         self._retype_actors(pool)
 
-    def _admin_units(self, pool: CandidatePool, unit: AdminSuffix, fences: set[int]) -> list[Candidate]:
+    def _admin_units(self, pool: CandidatePool, unit: AdminSuffix, starts: Iterable[int],
+                     fences: set[int]) -> list[Candidate]:
         text, found = pool.text, []
-        for start in occurrences(text, unit.suffix):
+        for start in starts:
             end = start + len(unit.suffix)
             over_park = unit.suffix == "区" and self._unit_over_park(pool, end)
             if start > 0 and text[start - 1] in unit.blocked_prev and not over_park:
@@ -187,8 +199,8 @@ class PlaceRules:
         """丹江/ns 街, 澜溪街/ns: a place word and 街 name a street or a
         subdistrict written short; 步行街, 美食街 are kinds of street, no place words."""
         found = []
-        for token in pool.tokens:
-            if token.tag != "ns" or token.text.removesuffix("街") in STREET_KINDS:
+        for token in [t for t in pool.tokens if t.tag == "ns"]:  # a comprehension filters faster than the loop
+            if token.text.removesuffix("街") in STREET_KINDS:
                 continue
             after = pool.token_at(token.end)
             if token.text.endswith("街") and self._is_unit_name(token.text[:-1], STREET_NAME):
@@ -200,6 +212,8 @@ class PlaceRules:
     def _ethnic_units(self, pool: CandidatePool, fences: set[int]) -> list[Candidate]:
         """某某回族区, 某某满族乡, 某某蒙古族自治旗: name + ethnic groups + level."""
         found = []
+        if not ETHNIC_ENDINGS.search(pool.text):
+            return found
         for match in self.ethnic_unit.finditer(pool.text):
             end = match.end()
             if end < len(pool.text) and pool.text[end] in "委长":
@@ -238,7 +252,7 @@ class PlaceRules:
         return edge
 
     def _is_unit_name(self, name: str, unit: AdminSuffix) -> bool:
-        if not unit.min_name <= len(name) <= unit.max_name or not all(is_cjk(ch) for ch in name):
+        if not unit.min_name <= len(name) <= unit.max_name or not is_cjk_text(name):
             return False
         if name[0] in UNIT_CHARACTERS or INNER_UNITS.intersection(name):
             return False  # 邢台县|南市, 三桥村|村: a unit name does not hold another unit
@@ -248,10 +262,10 @@ class PlaceRules:
             return False  # 向|县: a one-character county name is never a function word
         return not self.scanner.is_generic(name)
 
-    def _zones(self, pool: CandidatePool, fences: set[int]) -> list[Candidate]:
-        text, found, seen_ends = pool.text, [], set()
+    def _zones(self, pool: CandidatePool, occurring: dict[str, list[int]], fences: set[int]) -> list[Candidate]:
+        found, seen_ends = [], set()
         for suffix in ZONE_SUFFIXES:  # longest first: 经济开发区 before 开发区
-            for start in occurrences(text, suffix):
+            for start in occurring.get(suffix, ()):
                 end = start + len(suffix)
                 if end in seen_ends:
                     continue
@@ -267,20 +281,20 @@ class PlaceRules:
         start = self.scanner.clean_start(pool, start, end)
         return None if start is None else _after_road(pool.text, start, end)
 
-    def _located(self, pool: CandidatePool) -> list[Candidate]:
+    def _located(self, pool: CandidatePool, occurring: dict[str, list[int]]) -> list[Candidate]:
         """在/位于/落户 + name ending in 中心, 产业园, 基地... + 内/，: a place."""
         text, found = pool.text, []
         for head in LOCATION_HEADS:
-            for start in occurrences(text, head):
+            for start in occurring.get(head, ()):
                 end = start + len(head)
                 venue = head in EVENT_VENUE_HEADS and hosts_event(text, end)
                 if end >= len(text) or text[end] not in LOCATION_AFTER and not venue:
                     continue
                 edge = self.scanner.left_edge(pool, end, max_len=16,
                                               accept=lambda s, end=end: self._located_name(pool, s, end))
-                if text[:end].endswith(SERVICE_CENTRES):
+                if text.endswith(SERVICE_CENTRES, 0, end):
                     continue  # 某某区企业服务中心 is an office, not a place
-                if edge is not None and any(text[:edge].endswith(t) for t in LOCATION_TRIGGERS):
+                if edge is not None and text.endswith(LOCATION_TRIGGERS, 0, edge):
                     found.append(Candidate("PLACE", edge, end, rule="located", confidence=0.7,
                                            priority=PRIORITY_SHAPE - 1))
         return found
@@ -291,14 +305,17 @@ class PlaceRules:
     def _retype_actors(self, pool: CandidatePool) -> None:
         text = pool.text
         actors = {c.text(text) for c in pool.of_type("PLACE")
-                  if admin_level(c.text(text)) in ACTOR_LEVELS and self._acts(text, c)}
+                  if self._acts(text, c) and admin_level(c.text(text)) in ACTOR_LEVELS}
+        if not actors:
+            return  # nothing to retype: keep the list as it is
         pool.candidates = [c.with_(type="GOV", rule=c.rule + "+actor")
                            if c.type == "PLACE" and c.text(text) in actors else c
                            for c in pool.candidates]
 
     def _acts(self, text: str, place: Candidate) -> bool:
         start = place.start
-        opener = next((w for w in TIME_OPENERS if text[:start].endswith(w)), "")
+        opener = (next(w for w in TIME_OPENERS if text.endswith(w, 0, start))
+                  if text.endswith(TIME_OPENERS, 0, start) else "")
         start -= len(opener)  # 今年某某区共签约…: a time word may open the clause
         opens_clause = start == 0 or text[start - 1] in CLAUSE_OPENERS
         return opens_clause and bool(self.actor_follow.starting_at(text, place.end))
@@ -318,13 +335,12 @@ def _after_road(text: str, start: int, end: int) -> int:
     """在某某大道|某某经济开发区段: a road written before a zone's name is where
     along the road, not part of the zone; the zone starts after it."""
     for pos in range(end - MIN_ZONE_NAME, start + MIN_ROAD_NAME - 1, -1):
-        if text[:pos].endswith(ROAD_SUFFIXES):
+        if text.endswith(ROAD_SUFFIXES, 0, pos):
             return pos
     return start
 
 
 def _longer_suffix_ends_at(text: str, end: int, suffix: str) -> bool:
     """True when a longer unit or zone suffix (自治区, 社区, 开发区) ends where ``suffix`` does."""
-    longer = [u.suffix for u in ADMIN_SUFFIXES] + list(ZONE_SUFFIXES)
-    return any(len(s) > len(suffix) and s.endswith(suffix) and text[:end].endswith(s) for s in longer)
+    return text.endswith(LONGER_SUFFIXES[suffix], 0, end)
 

@@ -34,9 +34,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hynlp.entities.boundaries import CLAUSE_BREAKS, NameScanner, is_cjk, made_of, occurrences
+from hynlp.entities.boundaries import CLAUSE_BREAKS, NameScanner, is_cjk, is_cjk_text, made_of
 from hynlp.entities.candidates import PRIORITY_SHAPE, Candidate, CandidatePool
-from hynlp.entities.lexicon import WordLists, WordSet
+from hynlp.entities.lexicon import WordFinder, WordLists, WordSet
 from hynlp.entities.lists import members_ending_at
 from hynlp.entities.places import admin_level, hosts_event
 from hynlp.entities.project_lists import introduced_members, without_site
@@ -67,10 +67,15 @@ BARE_AFTER = frozenset("和与及、或")
 ROUTE_JOINER = re.compile(r"(?<![截直乃以甚])至$")  # 东岚至临河快速路, not 截至
 WORKING_BODY_AFTER = ("指挥部", "领导小组", "工作专班")
 WORKING_BODIES = ("小组", "工作组", "专班")
-CAPACITY_SPEC = re.compile(r"(?:年产|年产能|年加工|年处理|日处理|年生产|年出栏|年吞吐|年装配)[0-9.一二三四五六七八九十百千万亿]+"
+CAPACITY_VERBS = ("年产", "年产能", "年加工", "年处理", "日处理", "年生产", "年出栏", "年吞吐", "年装配")
+CAPACITY_SPEC = re.compile(f"(?:{'|'.join(CAPACITY_VERBS)})[0-9.一二三四五六七八九十百千万亿]+"
                            r"(?:万|亿)?(?:吨|台|套|辆|件|片|只|头|平方米|立方米|千瓦|兆瓦|标箱|条|颗|块|张|瓶|个)$")
+CAPACITY_OPENERS = frozenset(verb[0] for verb in CAPACITY_VERBS)  # no 年 or 日 nearby: no capacity spec
+BARE_UNITS = ("吨", "千瓦", "兆瓦", "吉瓦", "千伏", "立方米", "标箱")
 BARE_CAPACITY = re.compile(r"(?<![0-9.．一二三四五六七八九十百千万亿])[0-9.一二三四五六七八九十百千]+(?:万|亿)?"
-                           r"(?:吨|千瓦|兆瓦|吉瓦|千伏|立方米|标箱)$")
+                           f"(?:{'|'.join(BARE_UNITS)})$")
+# A bare capacity ends with a unit's last character ($ also matches before a final newline).
+BARE_CAPACITY_ENDINGS = frozenset(unit[-1] for unit in BARE_UNITS) | {"\n"}
 CAPACITY_IN_TEXT = re.compile(CAPACITY_SPEC.pattern.rstrip("$"))
 MAX_PRODUCT_SPAN = 32  # 年产3.5万吨 and up to 20-odd characters of products
 LIST_MARK_CHAR = "、"
@@ -107,6 +112,7 @@ class ProjectRules:
         self.construction = words["construction"]
         self.modifiers = words["modifier"]
         self.qualifiers = WordSet(self.modifiers.words | words["sector"].words)
+        self.head_finder = WordFinder(STRONG_HEADS + WEAK_HEADS)
 
     def __call__(self, pool: CandidatePool) -> None:
         units = _Units.of(pool)
@@ -126,8 +132,9 @@ class ProjectRules:
 
     def _headed(self, pool: CandidatePool, units: _Units) -> list[Candidate]:
         text, found = pool.text, []
+        occurring = self.head_finder.find_all(text)
         for head in STRONG_HEADS + WEAK_HEADS:
-            for start in occurrences(text, head):
+            for start in occurring.get(head, ()):
                 end = start + len(head)
                 if end < len(text) and text[end] in HEAD_BLOCKERS.get(head, ()):
                     continue
@@ -144,7 +151,7 @@ class ProjectRules:
         """某某二期: a name followed by its stage."""
         found = []
         for stage in STAGE.finditer(pool.text):
-            if pool.text[stage.end():stage.end() + 2] in STRONG_HEADS or pool.text[:stage.start()].endswith(STRONG_HEADS):
+            if pool.text[stage.end():stage.end() + 2] in STRONG_HEADS or pool.text.endswith(STRONG_HEADS, 0, stage.start()):
                 continue  # 某某项目一期 is the phase of 某某项目, which is the entity
             if stage.start() and pool.text[stage.start() - 1] in NOT_BEFORE_STAGE:
                 continue  # 第二期, 一百一十二期, 最近一期: an issue number, not a stage
@@ -178,7 +185,9 @@ class ProjectRules:
         capacity and its owner are added after."""
         text = pool.text
         window = text[max(0, head_start - MAX_PRODUCT_SPAN):head_start]
-        specs = [m for m in CAPACITY_IN_TEXT.finditer(window) if all(is_cjk(ch) for ch in window[m.end():])]
+        if CAPACITY_OPENERS.isdisjoint(window):
+            return None
+        specs = [m for m in CAPACITY_IN_TEXT.finditer(window) if is_cjk_text(window[m.end():])]
         if not specs:
             return None
         start = head_start - len(window) + specs[-1].end()
@@ -214,7 +223,8 @@ class ProjectRules:
         a capacity and its owner (某某公司年产5万吨|…项目), a route (东岚至|临河…工程)."""
         text = pool.text
         capacity = _capacity_before(text, edge)
-        if capacity is None and not ROUTE_JOINER.search(text, 0, edge):
+        # A route's 至 ends right at the edge: search there, not from the article's start.
+        if capacity is None and not ROUTE_JOINER.search(text, max(0, edge - 3), edge):
             return self._with_bare_capacity(text, edge)
         inner = capacity.start() if capacity is not None else edge - 1
         owner = self.scanner.left_edge(pool, inner, max_len=20, fences=units.location_by_end,
@@ -229,10 +239,12 @@ class ProjectRules:
         before its name is part of it, and so is a word the trimming dropped
         between them (3万吨|碳纤维|拉丝项目)."""
         for gap in range(0, MAX_CAPACITY_GAP + 1):
-            capacity = BARE_CAPACITY.search(text, max(0, edge - gap - 12), edge - gap)
+            end = edge - gap
+            capacity = (BARE_CAPACITY.search(text, max(0, end - 12), end)
+                        if end > 0 and text[end - 1] in BARE_CAPACITY_ENDINGS else None)
             if capacity is not None:
                 between = text[capacity.end():edge]
-                return capacity.start() if all(is_cjk(ch) for ch in between) else edge
+                return capacity.start() if is_cjk_text(between) else edge
             if edge - gap <= 0 or not is_cjk(text[edge - gap - 1]):
                 break
         return edge
@@ -240,11 +252,12 @@ class ProjectRules:
     def _place_qualified(self, pool: CandidatePool, head_start: int, units: _Units) -> int | None:
         """The place before a kind of works belongs to its name: 某某街道老旧小区改造工程,
         某某镇乡村振兴示范片区项目; before a proper name it does not (某某街道|恒隆广场项目)."""
-        text = pool.text
-        for kind_start in range(head_start - 2, max(0, head_start - 14) - 1, -1):
-            place = units.location_by_end.get(kind_start)
+        text, lowest = pool.text, max(0, head_start - 14)
+        # Nearest first, the ends of places within reach (an article names few: no probe per offset).
+        for kind_start in sorted((e for e in units.location_by_end if lowest <= e <= head_start - 2), reverse=True):
+            place = units.location_by_end[kind_start]
             kind = text[kind_start:head_start]
-            if place is None or not all(is_cjk(ch) for ch in kind):
+            if not is_cjk_text(kind):
                 continue
             works = self.construction.ending_at(text, head_start) or self.scanner.is_generic(kind)
             return place.start if works and not made_of(kind, self.qualifiers) else None
@@ -295,6 +308,8 @@ class ProjectRules:
     def _unit_then_qualifiers(self, name: str) -> bool:
         """某某自治区集中开工定点, 某某市某某县秋季线上: a unit the place rules
         did not find, then qualifiers only, is a batch of projects, not a name."""
+        if UNIT_SUFFIX_CHARACTERS.isdisjoint(name[1:min(len(name), MAX_UNIT_PREFIX + 1) - 1]):
+            return False  # no unit suffix where a cut could follow one
         return any(name[cut - 1] in UNIT_SUFFIX_CHARACTERS and made_of(name[cut:], self.qualifiers)
                    for cut in range(2, min(len(name), MAX_UNIT_PREFIX + 1)))
 
@@ -340,6 +355,8 @@ def _after_working_body(text: str, edge: int, head_start: int) -> int:
 def _capacity_before(text: str, edge: int) -> re.Match[str] | None:
     """年产5万吨|…项目, or 年产8万吨有机肥及|…项目: the capacity spec before a
     name, with the products the scanner stopped at (a 及 joins two of them)."""
+    if CAPACITY_OPENERS.isdisjoint(text[max(0, edge - MAX_PRODUCT_GAP - 16):edge]):
+        return None  # every search below looks inside this window, and a spec opens with 年 or 日
     for gap in range(MAX_PRODUCT_GAP + 1):
         if gap and (edge - gap < 0 or not is_cjk(text[edge - gap]) or text[edge - gap] == "的"):
             return None
