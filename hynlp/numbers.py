@@ -24,14 +24,15 @@ Decimal('98.71')
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, getcontext
 from types import MappingProxyType
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from hynlp.numerals import (
     ARABIC,
+    ARABIC_START,
     BIG_UNITS,
+    CHARACTER_TOKENS,
     CHINESE_DIGITS,
     FULLWIDTH_DIGITS,
     FUZZ,
@@ -41,6 +42,7 @@ from hynlp.numerals import (
     evaluate,
     format_chinese,
     longest_number,
+    longest_prefix,
     tidy,
     tokenize,
     trailing_magnitude,
@@ -57,17 +59,26 @@ Hint = Literal["at_least", "approx"]
 RANGE_CONNECTORS = frozenset("至到-~～—－")
 NUMBER_START = frozenset("0123456789０１２３４５６７８９上过翻百") | frozenset(CHINESE_DIGITS) \
     | frozenset(SMALL_UNITS) | frozenset(BIG_UNITS)
+NUMBER_START_AT = re.compile("[" + re.escape("".join(sorted(NUMBER_START))) + "]")
 # 成 after a numeral reads as tenths only before these, never inside a word.
 TENTHS_FOLLOWERS = frozenset("以左多余的，。；、,;)）”")
 DOUBLINGS = MappingProxyType({"": 1, "一": 1, "两": 2, "二": 2, "三": 3})
 DOUBLING = re.compile(r"翻(?:了)?([一两二三]?)番")
 TIME_AFTER_HALF = frozenset("年月天日小个周")
 VAGUE_BEFORE = frozenset("几数")
+MAGNITUDES = frozenset(SMALL_UNITS) | frozenset(BIG_UNITS)  # 上百, 上万: what 上 may stand before
 QUALIFIED_MAGNITUDE = frozenset("近超过逾约")  # 超亿元: a lone 亿 counts after these
+# What may follow Arabic digits in a longer numeral or a range: numeral characters,
+# 多/余/几, a space (before 万 or 亿) and range connectors; after 万 or 亿, digits too.
+ARABIC_CONTINUERS = CHARACTER_TOKENS.keys() | FUZZ | {" "} | RANGE_CONNECTORS
+MAGNITUDE_CONTINUERS = ARABIC_CONTINUERS | ARABIC_START
+# What may follow one Chinese digit in a longer numeral (digits, 十, 点…), a range, or 六成.
+DIGIT_CONTINUERS = CHARACTER_TOKENS.keys() | ARABIC_START | FUZZ | RANGE_CONNECTORS | {"点", "成"}
+ZERO = Decimal(0)
 
 
-@dataclass(frozen=True)
-class NumberSpan:
+# Immutable like a frozen dataclass, but built 4x faster: one is made per number or figure.
+class NumberSpan(NamedTuple):
     """One numeric expression found in text, with its exact value.
 
     ``qualifier`` is a hint the expression itself carries: ``at_least`` for
@@ -87,9 +98,9 @@ class NumberSpan:
     bare: bool = False
 
 
-def _adjacent_range(text: str, start: int) -> NumberSpan | None:
-    """两三个, 三四十, 七八百万: two neighbouring digits share what follows."""
-    tokens = tokenize(text, start)
+def _adjacent_range(text: str, start: int, tokens: list[Token]) -> NumberSpan | None:
+    """两三个, 三四十, 七八百万: two neighbouring digits share what follows
+    (``tokens`` are those read from ``start``)."""
     if len(tokens) < 2 or tokens[0].kind != "digit" or tokens[1].kind != "digit":
         return None
     if not tokens[0].value < tokens[1].value:
@@ -105,10 +116,11 @@ def _adjacent_range(text: str, start: int) -> NumberSpan | None:
 
 
 def _core(text: str, start: int) -> NumberSpan | None:
-    paired = _adjacent_range(text, start)
+    tokens = tokenize(text, start)  # read once, for both readings
+    paired = _adjacent_range(text, start, tokens)
     if paired is not None:
         return paired
-    found = longest_number(text, start)
+    found = longest_prefix(tokens)
     if found is None:
         return None
     end, value, tokens = found
@@ -145,7 +157,7 @@ def _special(text: str, start: int) -> NumberSpan | None:
     if doubling:
         value = Decimal(100 * (2 ** DOUBLINGS[doubling.group(1)] - 1))
         return NumberSpan(start, doubling.end(), doubling.group(0), value, percent=True, chinese=True)
-    if text[start] == "上" and ahead[1:] and ahead[1] in SMALL_UNITS.keys() | BIG_UNITS.keys():
+    if text[start] == "上" and ahead[1:] and ahead[1] in MAGNITUDES:
         if start > 0 and text[start - 1] == "以":
             return None
         inner = _core(text, start + 1) or _lone_magnitude(text, start + 1)
@@ -183,7 +195,43 @@ def _tenths(text: str, span: NumberSpan) -> NumberSpan:
                       span.qualifier, percent=True, chinese=True)
 
 
+def _plain_arabic(text: str, start: int) -> NumberSpan | None:
+    """3541.07 or 3541.07万, with nothing after it that a numeral or a range goes
+    on with (千, 多, 至, a space before 亿): the value is the digits' times the
+    magnitude. Most numbers are such; the full grammar reads them to the same value
+    at several times the cost. None when the full grammar must read it."""
+    arabic = ARABIC.match(text, start)
+    end = arabic.end()
+    after = text[end:end + 1]
+    if after in BIG_UNITS:
+        if text[end + 1:end + 2] in MAGNITUDE_CONTINUERS:
+            return None
+    elif after in ARABIC_CONTINUERS:
+        return None
+    digits = arabic.group(0).translate(FULLWIDTH_DIGITS).replace(",", "")
+    if after not in BIG_UNITS and digits.isdigit() and len(digits) <= getcontext().prec:
+        # an integer that arithmetic keeps exact is already tidy
+        return NumberSpan(start, end, text[start:end], Decimal(digits))
+    # ZERO + …: the grammar adds the digits to a running total, rounding as it does
+    value = ZERO + Decimal(digits)
+    if after in BIG_UNITS:
+        value, end = value * CHARACTER_TOKENS[after][1] + ZERO, end + 1
+    return NumberSpan(start, end, text[start:end], tidy(value))
+
+
+def _lone_digit(text: str, start: int) -> NumberSpan | None:
+    """一 of 一批, 三 of 三个: one Chinese digit that no numeral, fraction, tenths or
+    range goes on from is worth itself. None when the full grammar must read it."""
+    if text[start + 1:start + 2] in DIGIT_CONTINUERS:
+        return None
+    return NumberSpan(start, start + 1, text[start], CHARACTER_TOKENS[text[start]][1], chinese=True)
+
+
 def _match_at(text: str, start: int) -> NumberSpan | None:
+    if text[start] in ARABIC_START and (plain := _plain_arabic(text, start)) is not None:
+        return plain
+    if text[start] in CHINESE_DIGITS and (digit := _lone_digit(text, start)) is not None:
+        return digit
     special = _special(text, start)
     if special is not None or text[start] in "上过翻":
         return special
@@ -203,11 +251,11 @@ def scan_numbers(text: str) -> list[NumberSpan]:
     """
     found: list[NumberSpan] = []
     i = 0
-    while i < len(text):
+    # One regex search to the next character that may start a number, instead of
+    # a Python step per character: most of a text holds no number.
+    while (start := NUMBER_START_AT.search(text, i)) is not None:
+        i = start.start()
         ch = text[i]
-        if ch not in NUMBER_START:
-            i += 1
-            continue
         if i > 0 and text[i - 1] in VAGUE_BEFORE and (ch in SMALL_UNITS or ch in BIG_UNITS):
             i += 1  # 数十, 几百: no value to give
             continue

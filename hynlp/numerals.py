@@ -16,9 +16,9 @@ integer magnitudes, never from floats), so ``1.57`` stays ``1.57``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from types import MappingProxyType
+from typing import NamedTuple
 
 CHINESE_DIGITS = MappingProxyType({
     "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
@@ -34,10 +34,12 @@ FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "012345678
 # 千瓦 (kW), 千米 (km), 百分点 (percentage points), 万千瓦 keeps 万.
 UNIT_AFTER_MAGNITUDE = MappingProxyType({"千": frozenset("瓦米克伏帕赫卡焦"), "百": frozenset("分")})
 MAX_TOKENS = 64  # the longest standard numeral below 10**16 has 35 tokens
+ARABIC_START = frozenset("0123456789０１２３４５６７８９")
 
 
-@dataclass(frozen=True)
-class Token:
+# Tuples, not frozen dataclasses: tokens are made for every numeral character
+# read, and a tuple is built 3x faster.
+class Token(NamedTuple):
     """One numeral token; ``kind`` is arabic, digit, zero, small, big, fraction or fuzz."""
 
     kind: str
@@ -46,13 +48,21 @@ class Token:
     single: bool = False  # one digit character, usable as an abbreviation (三万五)
 
 
-@dataclass(frozen=True)
-class Numeral:
+class Numeral(NamedTuple):
     """The value of a whole token list; ``fuzzy`` for 多/余/几, ``bare`` for 百 or 千亿 alone."""
 
     value: Decimal
     fuzzy: bool = False
     bare: bool = False
+
+
+# Kind, value and single of each one-character token, built once (not a Decimal per character read).
+CHARACTER_TOKENS = MappingProxyType({
+    **{ch: ("zero" if value == 0 else "digit", Decimal(value), True) for ch, value in CHINESE_DIGITS.items()},
+    **{ch: ("small", Decimal(value), False) for ch, value in SMALL_UNITS.items()},
+    **{ch: ("big", Decimal(value), False) for ch, value in BIG_UNITS.items()},
+})
+FUZZ_VALUE = Decimal(0)
 
 
 def tidy(value: Decimal) -> Decimal:
@@ -85,24 +95,20 @@ def tokenize(text: str, start: int) -> list[Token]:
 
 def _next_token(text: str, i: int, tokens: list[Token]) -> Token | None:
     ch = text[i]
-    arabic = ARABIC.match(text, i)
-    if arabic:
+    if ch in ARABIC_START:
+        arabic = ARABIC.match(text, i)
         digits = arabic.group(0).translate(FULLWIDTH_DIGITS).replace(",", "")
         return Token("arabic", Decimal(digits), arabic.end(), len(arabic.group(0)) == 1)
     if ch in UNIT_AFTER_MAGNITUDE and text[i + 1:i + 2] in UNIT_AFTER_MAGNITUDE[ch]:
         return None
-    if ch in CHINESE_DIGITS:
-        kind = "zero" if CHINESE_DIGITS[ch] == 0 else "digit"
-        return Token(kind, Decimal(CHINESE_DIGITS[ch]), i + 1, True)
-    if ch in SMALL_UNITS:
-        return Token("small", Decimal(SMALL_UNITS[ch]), i + 1)
-    if ch in BIG_UNITS:
-        return Token("big", Decimal(BIG_UNITS[ch]), i + 1)
+    if ch in CHARACTER_TOKENS:
+        kind, value, single = CHARACTER_TOKENS[ch]
+        return Token(kind, value, i + 1, single)
     if ch == " " and tokens and tokens[-1].kind == "arabic" and text[i + 1:i + 2] in BIG_UNITS:
         # 22.15 亿元: text taken from a PDF keeps a space between digits and magnitude
         return Token("big", Decimal(BIG_UNITS[text[i + 1]]), i + 2)
     if ch in FUZZ and tokens:
-        return Token("fuzz", Decimal(0), i + 1)
+        return Token("fuzz", FUZZ_VALUE, i + 1)
     if ch == "点" and tokens and tokens[-1].kind in ("digit", "zero", "small"):
         return _chinese_fraction(text, i + 1)
     return None
@@ -237,13 +243,16 @@ def _chinese_sections(tokens: list[Token], fuzzy: bool) -> Numeral | None:
 
 
 def longest_number(text: str, start: int) -> tuple[int, Numeral, list[Token]] | None:
-    tokens = tokenize(text, start)
+    return longest_prefix(tokenize(text, start))
+
+
+def longest_prefix(tokens: list[Token]) -> tuple[int, Numeral, list[Token]] | None:
+    """The longest prefix of ``tokens`` that is one number: (its end, value, tokens)."""
     for size in range(len(tokens), 0, -1):
         value = evaluate(tokens[:size])
         if value is not None:
             return tokens[size - 1].end, value, tokens[:size]
     return None
-
 
 
 def trailing_magnitude(tokens: list[Token]) -> Decimal:

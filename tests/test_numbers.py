@@ -183,3 +183,46 @@ def test_space_before_magnitude_joins_the_number():
     # text taken from PDFs keeps a space between digits and 亿/万 (22.15 亿元)
     assert [(s.text, s.value) for s in scan_numbers("产值 36.4 亿元，创汇 820 万美元，第 3 批")] == [
         ("36.4 亿", Decimal("3640000000")), ("820 万", Decimal("8200000")), ("3", Decimal("3"))]
+
+
+def read_by_the_full_grammar(text: str, start: int):
+    """numbers._match_at without its fast paths for plain Arabic numbers and lone digits."""
+    from hynlp import numbers
+
+    special = numbers._special(text, start)
+    if special is not None or text[start] in "上过翻":
+        return special
+    core = numbers._core(text, start)
+    if core is None and start > 0 and text[start - 1] in numbers.QUALIFIED_MAGNITUDE:
+        return numbers._lone_magnitude(text, start)
+    return numbers._tenths(text, core) if core is not None else None
+
+
+@settings(max_examples=500)
+@given(st.one_of(NUMBERISH, st.text(alphabet="0123456789０１２.,一二三零两万亿千百十多点成至- 个元年", max_size=12)))
+def test_fast_paths_read_numbers_as_the_full_grammar(text):
+    from hynlp import numbers
+
+    for start, ch in enumerate(text):
+        if ch in numbers.ARABIC_START:
+            fast = numbers._plain_arabic(text, start)
+        elif ch in numbers.CHINESE_DIGITS:
+            fast = numbers._lone_digit(text, start)
+        else:
+            continue
+        if fast is not None:  # the same span, the values written alike (1.5, not 1.50)
+            full = read_by_the_full_grammar(text, start)
+            assert full is not None and tuple(map(str, fast)) == tuple(map(str, full))
+
+
+def test_plain_numbers_take_the_fast_path_and_others_do_not():
+    from hynlp import numbers
+
+    text = "青禾区新开工项目12个，总投资3541.07万元，东岚县一批项目，三四十家企业，5至8亿元"
+    assert numbers._plain_arabic(text, text.index("12")).value == Decimal(12)
+    assert numbers._plain_arabic(text, text.index("3541")).value == Decimal("35410700")
+    assert numbers._lone_digit(text, text.index("一批")).value == Decimal(1)
+    assert numbers._lone_digit(text, text.index("三四十")) is None  # 三四十 is a range
+    assert numbers._plain_arabic(text, text.index("5至")) is None  # 5至8亿 is a range
+    assert [(s.text, s.value, s.value_max) for s in scan_numbers(text)][-2:] == [
+        ("三四十", Decimal(30), Decimal(40)), ("5至8亿", Decimal(500000000), Decimal(800000000))]

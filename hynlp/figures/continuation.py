@@ -11,7 +11,6 @@ clause before it (同比多增7.2亿元; 签约项目14个，177.2亿元).
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from hynlp.figures.kinds import money_cue
@@ -35,12 +34,12 @@ def continue_kinds(text: str, candidates: list[Candidate]) -> list[Candidate]:
         if (last is not None and candidate.family == "money" and last.family == "money"
                 and candidate.kind == "other" and last.sentence == candidate.sentence
                 and opening.startswith(CONTINUATION_OPENERS)):
-            candidate = replace(candidate, kind=last.kind)
+            candidate = candidate._replace(kind=last.kind)
         elif last is not None and _projects_amount(text, last, candidate, opening):
-            candidate = replace(candidate, kind="investment")
+            candidate = candidate._replace(kind="investment")
         elif candidate.family == "money" and candidate.kind == "other":
             cue = _cue_before_clause(text, candidate, result)
-            candidate = replace(candidate, kind=cue[2], cue=cue) if cue is not None else candidate
+            candidate = candidate._replace(kind=cue[2], cue=cue) if cue is not None else candidate
         result.append(candidate)
     return result
 
@@ -81,8 +80,8 @@ def join_ranges(text: str, candidates: list[Candidate]) -> list[Candidate]:
                 and last.unit == candidate.unit and last.sentence == candidate.sentence
                 and text[last.end:candidate.start] in RANGE_MARKS and candidate.value > last.value):
             qualifier = last.qualifier if last.qualifier != "exact" else candidate.qualifier
-            joined[-1] = replace(last, end=candidate.end, value_max=candidate.value,
-                                 qualifier=qualifier, noun=candidate.noun or last.noun)
+            joined[-1] = last._replace(end=candidate.end, value_max=candidate.value,
+                                       qualifier=qualifier, noun=candidate.noun or last.noun)
             continue
         joined.append(candidate)
     return joined

@@ -11,8 +11,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import accumulate
+
 from hynlp.document import Document
-from hynlp.figures import exclusions
 from hynlp.figures.candidates import Candidate, find_candidates
 from hynlp.figures.lexicon import RESTATING_WORDS
 from hynlp.figures.projects import ProjectContext
@@ -44,16 +46,16 @@ class FigureExtractor:
             return doc
         if not doc.sentences:
             raise ValueError("FigureExtractor needs doc.sentences; run the sentence splitter first")
-        names = [(e.start, e.end) for e in doc.entities if e.type in NAME_TYPES]
+        names = sorted((e.start, e.end) for e in doc.entities if e.type in NAME_TYPES)
         found = drop_restatements(text, drop_headline_repeats(text, find_candidates(text, doc.sentences)))
-        candidates = [c for c in found if exclusions.inside_name(c.start, c.end, names) is None]
+        candidates = outside_names(found, names)
         finder = SubjectFinder(doc, ProjectContext(doc))
         figures: list[Figure] = []
         previous: list[tuple[Candidate, Subject | None]] = []
         for candidate in candidates:
             subject = finder.find(candidate, previous)
             previous.append((candidate, subject))
-            figures.append(_record(doc, candidate, subject))
+            figures.append(_record(doc, text, candidate, subject))
         doc.figures = figures
         return doc
 
@@ -102,21 +104,45 @@ def drop_restatements(text: str, candidates: list[Candidate]) -> list[Candidate]
     kept: list[Candidate] = []
     restating = None  # index of the sentence opened by a restated count
     for c in candidates:
-        said = [k for k in kept if (k.value, k.value_max, k.unit) == (c.value, c.value_max, c.unit)]
-        if said and c.family == "count" and text.endswith(RESTATING_WORDS, c.clause_start, c.start):
-            restating = c.sentence.index
-            continue
-        if said and c.family == "money" and c.sentence.index == restating:
+        points_back = c.family == "count" and text.endswith(RESTATING_WORDS, c.clause_start, c.start)
+        in_restating = c.family == "money" and c.sentence.index == restating
+        # only then is it asked whether an equal figure was said before
+        if (points_back or in_restating) and any(
+                (k.value, k.value_max, k.unit) == (c.value, c.value_max, c.unit) for k in kept):
+            restating = c.sentence.index if points_back else restating
             continue
         kept.append(c)
     return kept
 
 
-def _record(doc: Document, candidate: Candidate, subject: Subject | None) -> Figure:
+def outside_names(candidates: list[Candidate], names: list[tuple[int, int]]) -> list[Candidate]:
+    """The candidates inside no name (see :func:`exclusions.inside_name`); ``names``
+    are sorted spans.
+
+    >>> text = "年产10万吨果蔬深加工项目总投资5亿元"
+    >>> from hynlp.records import Sentence
+    >>> found = find_candidates(text, [Sentence(index=0, start=0, end=len(text))])
+    >>> [c.surface(text) for c in outside_names(found, [(0, 13)])]
+    ['5亿元']
+    """
+    # The furthest end of the names opening before each position: a candidate lies
+    # inside a name iff one opening before it ends at or after its end. A bisection
+    # per candidate instead of a pass over every name.
+    starts = [start for start, _ in names]
+    furthest = list(accumulate((end for _, end in names), max))
+    kept = []
+    for c in candidates:
+        before = bisect_left(starts, c.start)
+        if before == 0 or furthest[before - 1] < c.end:
+            kept.append(c)
+    return kept
+
+
+def _record(doc: Document, text: str, candidate: Candidate, subject: Subject | None) -> Figure:
     raw_start, raw_end = doc.raw_span(candidate.start, candidate.end)
     return Figure(
         kind=candidate.kind, value=candidate.value, value_max=candidate.value_max,
-        unit=candidate.unit, qualifier=candidate.qualifier, surface=candidate.surface(doc.text),
+        unit=candidate.unit, qualifier=candidate.qualifier, surface=candidate.surface(text),
         subject=subject.text if subject else None,
         subject_entity=subject.entity if subject else None,
         subject_rule=subject.rule if subject else "",

@@ -18,6 +18,7 @@ Power (千瓦, 兆瓦), tonnage and energy have no kind of their own: they are
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
@@ -31,21 +32,24 @@ FAMILY_KINDS: Mapping[str, FigureKind] = MappingProxyType({
     "volume": "other",
 })
 CUE_WINDOW = 16
+# The cues written backwards, longest first (as MONEY_CUES is ordered).
+REVERSED_CUES = re.compile("|".join(re.escape(cue[::-1]) for cue, _ in MONEY_CUES))
+CUE_KINDS: Mapping[str, FigureKind] = MappingProxyType(dict(MONEY_CUES))  # type: ignore[arg-type]
 TRAILING_NOUN_MAX = 10  # 5000万元风险补偿资金池: how far the noun after the money may reach
 
 
 def money_cue(text: str, start: int, floor: int) -> tuple[int, int, FigureKind] | None:
     """The rightmost money cue word in the clause before ``start``: (start, end, kind)."""
     begin = max(floor, start - CUE_WINDOW)
-    best: tuple[int, int, FigureKind] | None = None
-    for cue, kind in MONEY_CUES:
-        found = text.rfind(cue, begin, start)
-        if found < 0:
-            continue
-        end = found + len(cue)
-        if best is None or end > best[1] or (end == best[1] and found < best[0]):
-            best = (found, end, kind)  # type: ignore[assignment]
-    return best
+    # The rightmost end wins, and of two cues ending there the longer: in the window
+    # read backwards, that is the first match, longest first.
+    window = text[begin:start]
+    found = REVERSED_CUES.search(window[::-1])
+    if found is None:
+        return None
+    cue = found.group()[::-1]
+    end = begin + len(window) - found.start()
+    return end - len(cue), end, CUE_KINDS[cue]
 
 
 def trailing_cue(text: str, end: int, ceiling: int) -> tuple[int, int, FigureKind] | None:

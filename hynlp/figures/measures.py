@@ -24,7 +24,12 @@ before it.
 
 from __future__ import annotations
 
+import math
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
+from typing import NamedTuple
 
 from hynlp.figures.candidates import Candidate
 from hynlp.figures.lexicon import (
@@ -33,6 +38,7 @@ from hynlp.figures.lexicon import (
 )
 from hynlp.figures.phrases import ITEM_BREAKS, PHRASE_JUNK, clause_start, open_aside, trim_leading
 from hynlp.figures.projects import ProjectMention
+from hynlp.figures.wordlists import WordList
 
 # Heads are stripped from the end of a phrase (计划投资, 建筑面积, 率), modifiers of
 # time and doing from its start (年度, 新增, 已): 专项债券资金 keeps 专项, so it is
@@ -40,14 +46,18 @@ from hynlp.figures.projects import ProjectMention
 HEAD_WORDS = tuple(sorted({*MEASURE_NOUNS, *PHRASE_VERBS, *(cue for cue, _ in MONEY_CUES)} - METRIC_CUES,
                           key=len, reverse=True))
 MODIFIER_WORDS = tuple(sorted({*PHRASE_VERBS, *GENERIC_WORDS}, key=len, reverse=True))
+HEAD_LIST, MODIFIER_LIST = WordList(HEAD_WORDS), WordList(MODIFIER_WORDS)
+LINK_TRIM_LIST = WordList(LINK_TRIMS)
+SCOPE_PATTERN = re.compile("|".join(map(re.escape, SCOPE_WORDS)))
 BARE_MIN = 2  # a phrase keeps at least this many characters of its own to name something
-COLONS = ("：", ":")
+PHRASE_JUNK_CHARACTERS = "".join(sorted(PHRASE_JUNK))
+START_OF = attrgetter("start")
 
 
 @dataclass(frozen=True)
 class Names:
     """Spans of names in a document: of projects and companies (``owners``), and of
-    every other named thing but dates and persons (``places``)."""
+    every other named thing but dates and persons (``places``), each sorted."""
 
     owners: tuple[tuple[int, int], ...]
     places: tuple[tuple[int, int], ...]
@@ -56,20 +66,25 @@ class Names:
         """Whether ``text[start:end]`` says whose figure it is: it holds a project
         or company name, or opens with a place (松涛县新增贷款; not 涉及文昌街道居民,
         where the place is what is reached, not who reports)."""
-        if any(start <= s and e <= end for s, e in self.owners):
-            return True
-        return bool(self.opening(text, start, end))
+        return self.holds_owner(start, end) or bool(self.opening(text, start, end))
+
+    def holds_owner(self, start: int, end: int) -> bool:
+        """Whether a project or company name lies inside ``[start, end)``."""
+        # owners are sorted: only those that start in [start, end] can lie inside
+        first, last = bisect_left(self.owners, (start,)), bisect_right(self.owners, (end, math.inf))
+        return any(e <= end for _, e in self.owners[first:last])
 
     def opening(self, text: str, start: int, end: int) -> str:
         """The name ``text[start:end]`` opens with, or ""."""
         while start < end and text[start] in PHRASE_JUNK:
             start += 1
-        found = [e for s, e in self.places if s == start and e <= end]
-        return text[start:max(found)] if found else ""
+        # places are sorted: those that start at ``start`` and end by ``end`` are one run
+        first, last = bisect_left(self.places, (start,)), bisect_right(self.places, (start, end))
+        return text[start:self.places[last - 1][1]] if last > first else ""
 
 
-@dataclass(frozen=True)
-class MeasurePhrase:
+# Immutable like a frozen dataclass, but built 4x faster: one is made per number or figure.
+class MeasurePhrase(NamedTuple):
     start: int
     end: int
     text: str
@@ -81,16 +96,18 @@ class MeasurePhrase:
     continuation: bool
 
 
-def phrase_floor(text: str, c: Candidate, previous_end: int) -> int:
+def phrase_floor(text: str, c: Candidate, previous_end: int, item: int | None = None) -> int:
     """Start of the figure's list item, or the end of the figure before it in the
-    clause, or a colon's end. A list closed by 等 (供水、供热、燃气等老旧管网) is one item."""
-    item = clause_start(text, c.start, c.clause_start, ITEM_BREAKS)
+    clause, or a colon's end. A list closed by 等 (供水、供热、燃气等老旧管网) is one item.
+    ``item`` is the start of the list item when the caller has it."""
+    if item is None:
+        item = clause_start(text, c.start, c.clause_start, ITEM_BREAKS)
     if c.cue is not None and c.cue[1] <= c.clause_start:
         # 年税收增加一倍，达1500万元: the cue, in the clause before, says what is measured
         return clause_start(text, c.cue[0], c.sentence.start)
     if "等" in text[item:c.start] or _follows_list(text, item, c):
         item = c.clause_start
-    colon = max(text.rfind(mark, item, c.start) for mark in COLONS)  # 建设内容：新建机房楼4栋
+    colon = max(text.rfind("：", item, c.start), text.rfind(":", item, c.start))  # 建设内容：新建机房楼4栋
     if colon >= 0 and not text[colon + 1:c.start].strip():
         colon = -1  # 征地亩数：约45亩: a label right before the figure is what it measures
     floor = max(item, previous_end, colon + 1)
@@ -110,29 +127,32 @@ def _follows_list(text: str, item: int, c: Candidate) -> bool:
 def measure_phrase(text: str, c: Candidate, mentions: list[ProjectMention], names: Names,
                    previous_end: int = 0) -> MeasurePhrase:
     """The measure phrase of candidate ``c``; ``previous_end`` is where the figure
-    before it in the same clause ends (0 when none)."""
-    floor = phrase_floor(text, c, previous_end)
+    before it in the same clause ends (0 when none). ``mentions`` are in text order."""
+    item = clause_start(text, c.start, c.clause_start, ITEM_BREAKS)
+    floor = phrase_floor(text, c, previous_end, item)
     end = c.start
     if c.cue is not None and c.cue[0] >= floor:
         end = c.cue[1]  # 一般公共预算收入完成27.15亿元: the cue ends the phrase
     start, anaphor, named = floor, None, None
-    for mention in mentions:
-        if floor <= mention.start and mention.end <= end and not mention.predicate:
+    for index in range(bisect_left(mentions, floor, key=START_OF), len(mentions)):
+        mention = mentions[index]
+        if mention.start > end:
+            break  # mentions are in text order: none after this one lies inside
+        if mention.end <= end and not mention.predicate:
             if mention.anaphor:
                 start, anaphor, named = mention.end, mention, None
             elif start <= mention.start:
                 start, named = mention.start, mention  # 由某公司投资的A项目计划投资: A项目 on
-    item = clause_start(text, c.start, c.clause_start, ITEM_BREAKS)
-    scoped = (any(word in text[min(item, floor):end] for word in SCOPE_WORDS)
-              or names.scope(text, start, end))
-    opening = names.opening(text, start, end)
+    opening = names.opening(text, start, end)  # also the second half of names.scope
+    scoped = (SCOPE_PATTERN.search(text, min(item, floor), end) is not None or names.holds_owner(start, end)
+              or bool(opening))
     if named is None or named.start != start:
         start = _trim_start(text, c, start, end)
     end = _trim_links(text, start, end)
     phrase = text[start:end]
-    said = text[floor:end].lstrip("".join(PHRASE_JUNK))  # 完成年度目标的86%: before 完成 is trimmed
-    continuation = any(words.startswith(CONTINUATION_OPENERS)
-                       and not words.startswith(CONTINUATION_BLOCKERS) for words in (phrase, said))
+    said = text[floor:end].lstrip(PHRASE_JUNK_CHARACTERS)  # 完成年度目标的86%: before 完成 is trimmed
+    continuation = ((phrase.startswith(CONTINUATION_OPENERS) and not phrase.startswith(CONTINUATION_BLOCKERS))
+                    or (said.startswith(CONTINUATION_OPENERS) and not said.startswith(CONTINUATION_BLOCKERS)))
     return MeasurePhrase(
         start=start, end=end, text=phrase, anaphor=anaphor, named=named, opening=opening,
         bare=is_bare(phrase), scoped=scoped, continuation=continuation,
@@ -152,10 +172,9 @@ def _trim_links(text: str, start: int, end: int) -> int:
         changed = False
         while end > start and text[end - 1] in PHRASE_JUNK:
             end, changed = end - 1, True
-        for word in LINK_TRIMS:
-            if text.endswith(word, start, end) and end - len(word) >= start:
-                end, changed = end - len(word), True
-                break
+        word = LINK_TRIM_LIST.ending_at(text, end, start)
+        if word is not None:
+            end, changed = end - len(word), True
     return end
 
 
@@ -169,12 +188,10 @@ def is_bare(phrase: str) -> bool:
     rest, changed = phrase, True
     while changed and rest:
         changed = False
-        for word in HEAD_WORDS:
-            if rest.endswith(word):
-                rest, changed = rest[:-len(word)], True
-                break
-        for word in MODIFIER_WORDS:
-            if rest.startswith(word):
-                rest, changed = rest[len(word):], True
-                break
+        head = HEAD_LIST.ending_at(rest, len(rest))
+        if head is not None:
+            rest, changed = rest[:-len(head)], True
+        modifier = MODIFIER_LIST.starting_at(rest, 0)
+        if modifier is not None:
+            rest, changed = rest[len(modifier):], True
     return len(rest) < BARE_MIN

@@ -22,7 +22,7 @@ module turns it into a phrase that says which ones are counted:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from hynlp.figures.candidates import Candidate
 from hynlp.figures.lexicon import COUNTED_NOUNS, GROUP_UNITS, LIST_HEAD_TRIMS, LIST_OPENERS
@@ -42,8 +42,8 @@ COPULA_REACH = 14  # 有3家为中国500强企业: how far the noun after 为 ma
 BARE_NOUNS = frozenset(noun for noun, _ in COUNTED_NOUNS)
 
 
-@dataclass(frozen=True)
-class Part:
+# Immutable like a frozen dataclass, but built 4x faster: one is made per number or figure.
+class Part(NamedTuple):
     """A phrase of the text and the rule that found it; ``bare`` when it needs a topic."""
 
     text: str

@@ -11,12 +11,21 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from hynlp.figures.lexicon import QUALIFIER_BLOCKERS, QUALIFIER_PREFIXES, QUALIFIER_SUFFIXES
+from hynlp.figures.wordlists import WordList
 from hynlp.records import Qualifier
+
+PREFIX_LAST_CHARACTERS = frozenset(word[-1] for word, _ in QUALIFIER_PREFIXES)
+SUFFIX_LIST = WordList(tuple(word for word, _ in QUALIFIER_SUFFIXES))
+SUFFIX_QUALIFIERS = MappingProxyType(dict(reversed(QUALIFIER_SUFFIXES)))  # the first listed wins
 
 
 def prefix_qualifier(text: str, start: int, floor: int) -> tuple[Qualifier | None, int]:
     """A qualifier word right before the number, and where it begins."""
+    if start < 1 or text[start - 1] not in PREFIX_LAST_CHARACTERS:
+        return None, start  # most numbers: no qualifier word can end here
     for word, qualifier in QUALIFIER_PREFIXES:
         begin = start - len(word)
         if begin < floor or not text.startswith(word, begin):
@@ -30,17 +39,14 @@ def prefix_qualifier(text: str, start: int, floor: int) -> tuple[Qualifier | Non
 
 def suffix_qualifier(text: str, end: int, ceiling: int) -> tuple[Qualifier | None, int]:
     """A qualifier word right after the unit, and where the figure then ends."""
-    for word, qualifier in QUALIFIER_SUFFIXES:
-        if end + len(word) <= ceiling and text.startswith(word, end):
-            return qualifier, end + len(word)  # type: ignore[return-value]
-    return None, end
+    word = SUFFIX_LIST.starting_at(text, end, limit=ceiling)
+    if word is None:
+        return None, end
+    return SUFFIX_QUALIFIERS[word], end + len(word)  # type: ignore[return-value]
 
 
 def resolve_qualifier(prefix: Qualifier | None, suffix: Qualifier | None,
                       inherent: str | None) -> Qualifier:
     """The word before the number wins, then the word after, then the number's own
     hint (百余 at_least, 上百 approx); otherwise exact."""
-    for qualifier in (prefix, suffix, inherent):
-        if qualifier:
-            return qualifier  # type: ignore[return-value]
-    return "exact"
+    return prefix or suffix or inherent or "exact"  # type: ignore[return-value]

@@ -39,7 +39,7 @@ whole area (全县…) takes no context. ``de_phrase`` alone is a whole subject:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from hynlp.document import Document
 from hynlp.figures.candidates import Candidate
@@ -47,7 +47,7 @@ from hynlp.figures.lexicon import DE_PHRASE_STOPS, MEASURE_NOUNS, MONEY_CUES
 from hynlp.figures.measures import MeasurePhrase, Names, measure_phrase
 from hynlp.figures.nouns import Part, count_phrase
 from hynlp.figures.phrases import (
-    ASIDE_CLOSERS, ASIDE_OPENERS, ITEM_BREAKS, WINDOW, clause_end, clause_start, first_counted_noun,
+    ASIDE_CLOSER, ASIDE_OPENERS, ITEM_BREAKS, WINDOW, clause_end, clause_start, first_counted_noun,
     open_aside, trim,
 )
 from hynlp.figures.projects import ProjectContext
@@ -69,8 +69,8 @@ OWNING_FAMILIES = frozenset({"count", "money"})
 MEASURE_WORDS = tuple(word for word in (*MEASURE_NOUNS, *(cue for cue, _ in MONEY_CUES)) if len(word) >= 2)
 
 
-@dataclass(frozen=True)
-class Subject:
+# Immutable like a frozen dataclass, but built 4x faster: one is made per number or figure.
+class Subject(NamedTuple):
     text: str
     start: int  # span of the figure's own words
     end: int
@@ -80,8 +80,8 @@ class Subject:
     measure: str = ""  # what a clause continuing this figure (同比增长) continues
 
 
-@dataclass(frozen=True)
-class Context:
+# Immutable like a frozen dataclass, but built 4x faster: one is made per number or figure.
+class Context(NamedTuple):
     text: str
     rule: str
     entity: int | None = None
@@ -100,10 +100,17 @@ class SubjectFinder:
         places = {(e.start, e.end) for e in doc.entities if e.type not in NOT_CONTEXT_TYPES}
         self.names = Names(tuple(sorted(owners)), tuple(sorted(places)))
         self.spans = sorted(owners | places)
+        # The first entity at each start and at each span: a lookup per figure, not a pass.
+        self.entity_starting: dict[int, int] = {}
+        self.entity_spanning: dict[tuple[int, int], int] = {}
+        for index, entity in enumerate(doc.entities):
+            self.entity_starting.setdefault(entity.start, index)
+            self.entity_spanning.setdefault((entity.start, entity.end), index)
 
     def find(self, c: Candidate, previous: list[tuple[Candidate, Subject | None]]) -> Subject | None:
-        earlier = [(p, s) for p, s in previous
-                   if p.sentence.index == c.sentence.index and not _in_closed_aside(self.text, p, c)]
+        """The subject of ``c``; ``previous`` are the candidates before it, in reading
+        order, with their subjects (those of its sentence end the list)."""
+        earlier = [(p, s) for p, s in _same_sentence(previous, c) if not _in_closed_aside(self.text, p, c)]
         same_clause = bool(earlier) and earlier[-1][0].clause_start == c.clause_start
         phrase = measure_phrase(self.text, c, self.projects.mentions, self.names,
                                 earlier[-1][0].end if same_clause else 0)
@@ -185,7 +192,8 @@ class SubjectFinder:
                 measure: str | None = None) -> Subject:
         head = context.text if context is not None else ""
         text = join_phrases(head, own.text)
-        rule = "+".join(r for r in ((context.rule if context else ""), own.rule if own.text else "") if r)
+        context_rule, own_rule = (context.rule if context else ""), (own.rule if own.text else "")
+        rule = f"{context_rule}+{own_rule}" if context_rule and own_rule else context_rule or own_rule
         entity = context.entity if context is not None else self._own_entity(phrase, own)
         referent = head or self._referent(c, phrase, own)
         return Subject(text, own.start, own.end, rule, entity, referent, measure or text)
@@ -254,7 +262,7 @@ class SubjectFinder:
         if c.family != "money" or c.trailing is not None or not self.text.startswith("的", c.end):
             return None
         start = c.end + 1
-        entity = next((i for i, e in enumerate(self.doc.entities) if e.start == start), None)
+        entity = self.entity_starting.get(start)
         if entity is not None:
             end = self.doc.entities[entity].end
             return Subject(self.text[start:end], start, end, "de_phrase", entity, self.text[start:end],
@@ -286,7 +294,16 @@ class SubjectFinder:
         return self._entity_at(own.start, own.end)
 
     def _entity_at(self, start: int, end: int) -> int | None:
-        return next((i for i, e in enumerate(self.doc.entities) if (e.start, e.end) == (start, end)), None)
+        return self.entity_spanning.get((start, end))
+
+
+def _same_sentence(previous: list[tuple[Candidate, Subject | None]],
+                   c: Candidate) -> list[tuple[Candidate, Subject | None]]:
+    """The end of ``previous`` (in reading order) that is in the sentence of ``c``."""
+    begin = len(previous)
+    while begin > 0 and previous[begin - 1][0].sentence.index == c.sentence.index:
+        begin -= 1
+    return previous[begin:]
 
 
 def _past_breakdown(text: str, c: Candidate,
@@ -294,8 +311,10 @@ def _past_breakdown(text: str, c: Candidate,
     """签约项目15个，其中，A类1个、B类2个，总投资额285亿元: a figure after a list
     that breaks the one before 其中 down is said of that one, not of the list's last item."""
     marker = text.rfind("其中", c.sentence.start, c.start)
+    if marker < 0:
+        return earlier
     items = [(p, s) for p, s in earlier if p.start > marker]
-    if marker < 0 or len(items) < 2 or c.clause_start <= items[-1][0].end:
+    if len(items) < 2 or c.clause_start <= items[-1][0].end:
         return earlier
     if any("、" not in text[a.end:b.start] for (a, _), (b, _) in zip(items, items[1:])):
         return earlier
@@ -307,7 +326,7 @@ def _in_closed_aside(text: str, p: Candidate, c: Candidate) -> bool:
     ``c`` is an aside; what follows the bracket is not said of it."""
     if open_aside(text, c.sentence.start, p.start) < 0:
         return False
-    return any(mark in text[p.end:c.start] for mark in ASIDE_CLOSERS)
+    return ASIDE_CLOSER.search(text, p.end, c.start) is not None
 
 
 def _opens_with_counted_noun(count: Candidate, phrase: MeasurePhrase) -> bool:

@@ -30,14 +30,14 @@ paragraph) is weaker: only a bare phrase takes it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from bisect import bisect_left
+from typing import TYPE_CHECKING, NamedTuple
 
 from hynlp.document import Document
 from hynlp.figures.lexicon import COMPANY_ANAPHORS, LEADING_TRIMS
-from hynlp.figures.phrases import CLAUSE_BREAKS, LEADING_DATE, first_counted_noun, trim
-from hynlp.figures.projects import ANAPHOR_REACH, ProjectContext
-from hynlp.records import Sentence
+from hynlp.figures.phrases import CLAUSE_BREAKS, LEADING_DATE, LEADING_TRIM_LIST, first_counted_noun, trim
+from hynlp.figures.projects import ANAPHOR_REACH, PHASE, ProjectContext
+from hynlp.records import Entity, Sentence
 
 if TYPE_CHECKING:  # candidates come from a module that does not import this one
     from hynlp.figures.candidates import Candidate
@@ -53,10 +53,11 @@ LOCATION_AFTER = ("现场", "内", "里", "上", "中", "门口", "一线")
 LEAD_SENTENCE_MAX = 16  # 全县重点工程进展顺利。: a short lead clause names what follows
 LEAD_PREDICATE_MAX = 6  # 进展顺利, 加快推进: what the lead clause says of its noun
 SELF_SCOPES = ("我县", "我区", "我市", "我镇", "我乡")
+CLAUSE_BREAK_AT = re.compile("[" + re.escape("".join(sorted(CLAUSE_BREAKS))) + "]")
 
 
-@dataclass(frozen=True)
-class Topic:
+# Immutable like a frozen dataclass, but built 4x faster: one is made per number or figure.
+class Topic(NamedTuple):
     text: str
     anchor: int  # where the sentence introduces it (the name, or the anaphor)
     rule: str
@@ -72,6 +73,15 @@ class TopicFinder:
         self.doc = doc
         self.text = doc.text
         self.projects = projects
+        # Entities that may open a sentence, by start: one lookup per figure, not a pass over all.
+        self.openers: dict[int, list[tuple[int, Entity]]] = {}
+        for index, entity in enumerate(doc.entities):
+            if entity.type in OPENING_TYPES:
+                self.openers.setdefault(entity.start, []).append((index, entity))
+        self.person_starts = sorted(e.start for e in doc.entities if e.type == "PERSON")
+        # Where each sentence's subject starts, found once per sentence of this
+        # document (every figure of the sentence asks), by the sentence's span.
+        self.head_starts: dict[tuple[int, int], int] = {}
 
     def sentence_topic(self, pos: int, sentence: Sentence) -> Topic | None:
         """The nearest topic introduced before ``pos`` in its sentence."""
@@ -129,11 +139,13 @@ class TopicFinder:
         if found is None:
             return None
         phase = ""
-        if found.anchor.anaphor and (match := re.search(r"[一二三四五六]期", found.anchor.text)):
+        if found.anchor.anaphor and (match := PHASE.search(found.anchor.text)):
             phase = "" if match.group(0) in found.mention.text else match.group(0)
         return Topic(found.mention.text, found.anchor.start, found.rule, found.mention.entity, phase)
 
     def _company(self, pos: int, sentence: Sentence) -> Topic | None:
+        if COMPANY_ANAPHOR.search(self.text, sentence.start, pos) is None:
+            return None  # most sentences: no anaphor to list
         anaphors = list(COMPANY_ANAPHOR.finditer(self.text, sentence.start, pos))
         if not anaphors:
             return None
@@ -147,9 +159,12 @@ class TopicFinder:
         return Topic(entity.text, anaphor.start(), "company_carried", index)
 
     def _opening(self, pos: int, sentence: Sentence) -> Topic | None:
-        start = self._head_start(sentence)
-        for index, entity in enumerate(self.doc.entities):
-            if entity.start == start and entity.type in OPENING_TYPES and entity.end <= pos:
+        span = (sentence.start, sentence.end)
+        start = self.head_starts.get(span)
+        if start is None:
+            start = self.head_starts[span] = self._head_start(sentence)
+        for index, entity in self.openers.get(start, ()):
+            if entity.end <= pos:
                 if self.text.startswith(LOCATION_AFTER, entity.end) or self._speaker_after(entity.end):
                     return None  # 在A项目现场: a place where, not what the sentence is about
                 return Topic(entity.text, entity.start, "sentence_opening", index,
@@ -160,15 +175,16 @@ class TopicFinder:
         return None
 
     def _speaker_after(self, end: int) -> bool:
-        return any(e.type == "PERSON" and end <= e.start <= end + SPEAKER_GAP for e in self.doc.entities)
+        first = bisect_left(self.person_starts, end)
+        return first < len(self.person_starts) and self.person_starts[first] <= end + SPEAKER_GAP
 
     def _head_start(self, sentence: Sentence) -> int:
         """Where the sentence's subject starts: after short time clauses (目前，) and
         leading time or scope words."""
         start = sentence.start
         while True:
-            end = next((i for i in range(start, sentence.end) if self.text[i] in CLAUSE_BREAKS),
-                       sentence.end)
+            found = CLAUSE_BREAK_AT.search(self.text, start, sentence.end)
+            end = found.start() if found is not None else sentence.end
             if end - start > OPENING_CLAUSE_MAX or end >= sentence.end:
                 break
             start = end + 1
@@ -178,12 +194,16 @@ class TopicFinder:
             date = LEADING_DATE.match(self.text, start)
             if date:
                 start, changed = date.end(), True
-            for word in LEADING_TRIMS:
-                if self.text.startswith(word, start):
-                    start, changed = start + len(word), True
+            # every trim word in turn, as many as follow one another in list order
+            index = 0
+            while (index := LEADING_TRIM_LIST.next_starting_at(self.text, start, index)) is not None:
+                start, changed = start + len(LEADING_TRIMS[index]), True
+                index += 1
         return start
 
     def _ba(self, pos: int, sentence: Sentence) -> Topic | None:
+        if self.text.find("把", sentence.start, pos) < 0:
+            return None  # the pattern opens with 把: no 把, no topic
         found = list(BA_TOPIC.finditer(self.text, sentence.start, pos))
         if not found:
             return None
