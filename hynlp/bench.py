@@ -143,9 +143,54 @@ def scaling(items: list[WorkItem], config: PipelineConfig, workers: int) -> dict
         seconds, rss = pool_run(items, config, count)
         rates[count] = chars / seconds
         peak_rss[count] = rss
+    texts = [item.raw for item in items if isinstance(item.raw, str)]
     return {"chars_per_s": {str(count): round(rate) for count, rate in rates.items()}, "chars": chars,
             "speedup": round(rates[workers] / rates[1], 2), "cores": os.cpu_count(),
+            "baseline_jieba_cut_speedup": round(jieba_cut_speedup(texts, workers), 2),
             "peak_rss_mb_per_worker": max(peak_rss[workers], default=None)}
+
+
+def jieba_cut_speedup(texts: list[str], processes: int) -> float:
+    """The baseline for worker scaling: bare ``jieba.cut`` in ``processes``
+    processes over one, on the same texts, with nothing sent between them.
+
+    It is what the machine allows (shared or throttled cores scale less
+    than their count), so the workers' speedup reads against it.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    shares = [texts[n::processes] for n in range(processes)]
+    with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn")) as pool:
+        list(pool.map(cut_seconds, [[]] * processes))  # processes started and jieba imported
+        one = cut_seconds(texts)
+        start = time.time() + 2.5  # every process has loaded its dictionary by then
+        ends = list(pool.map(cut_until, shares, [start] * processes))
+    return one / (max(ends) - start)
+
+
+def cut_seconds(texts: list[str]) -> float:
+    """Seconds a fresh, loaded ``jieba.Tokenizer`` takes to cut ``texts``."""
+    import jieba
+
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    started = time.perf_counter()
+    for text in texts:
+        list(tokenizer.cut(text))
+    return time.perf_counter() - started
+
+
+def cut_until(texts: list[str], start: float) -> float:
+    """Cut ``texts`` from the wall-clock time ``start`` on; returns when it ended."""
+    import jieba
+
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    time.sleep(max(0.0, start - time.time()))
+    for text in texts:
+        list(tokenizer.cut(text))
+    return time.time()
 
 
 def pool_run(items: list[WorkItem], config: PipelineConfig, workers: int) -> tuple[float, list[float]]:
@@ -156,7 +201,8 @@ def pool_run(items: list[WorkItem], config: PipelineConfig, workers: int) -> tup
         warmup = [prepare(InputDoc(f"warmup-{n}", "bench", WARMUP_TEXT)) for n in range(workers * 8)]
         list(pool.map(warmup))  # every worker has loaded the pipeline and its repair model
         started = time.perf_counter()
-        list(pool.map(items))
+        for _ in pool.map(items):
+            pass  # as a sink does, each outcome is let go once handled
         seconds = time.perf_counter() - started
         rss = [mb for pid in pool.worker_pids() if (mb := peak_rss_mb(pid)) is not None]
     return seconds, rss

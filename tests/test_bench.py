@@ -24,6 +24,7 @@ def test_hynlp_bench_json_reports_the_goals_measures(tmp_path):
     assert rules["chars_per_s"] > 0 and rules["baseline_jieba_cut_chars_per_s"] > 0
     assert rules["ratio_to_jieba_cut"] == round(rules["chars_per_s"] / rules["baseline_jieba_cut_chars_per_s"], 3)
     assert set(report["workers"]["chars_per_s"]) == {"1", "2"} and report["workers"]["speedup"] > 0
+    assert report["workers"]["baseline_jieba_cut_speedup"] > 0
     assert report["workers"]["peak_rss_mb_per_worker"] > 50
     assert 0 < report["startup_s"]["baseline_import_jieba_and_load"] and report["startup_s"]["import_and_load"] > 0
     model_path = report["transformer_path"]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, Engine, Table, and_, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, Table, and_, bindparam, delete, func, insert, select, update
 from sqlalchemy.sql import ColumnElement
 
 from hynlp.records import ErrorRecord, ExtractionResult
@@ -30,7 +30,13 @@ from hynlp.store.tables import CHILD_TABLES, articles, errors, source_key, utc_n
 
 
 def write_results(engine: Engine, results: Iterable[ExtractionResult], run_id: str | None) -> int:
-    """Write all results in one transaction; returns how many were inserted or replaced."""
+    """Write all results in one transaction; returns how many were inserted or replaced.
+
+    Articles are written one by one (each needs its id and the check of what
+    is stored); their child rows, and the clearing of earlier errors, go in
+    one statement per table for the whole batch: with one parent process
+    writing for many workers, per-row statements made it the bottleneck.
+    """
     # Concurrent writers lock identities in the same order, so they cannot
     # deadlock each other; sorted() is stable, so the last duplicate wins.
     batch = sorted(results, key=lambda r: (r.article.doc_id, source_key(r.article.source)))
@@ -38,7 +44,19 @@ def write_results(engine: Engine, results: Iterable[ExtractionResult], run_id: s
     def work(conn: Connection) -> int:
         require_run(conn, run_id)
         now = utc_now()
-        return sum(_write_one(conn, engine, result, article_row(result, run_id, now)) for result in batch)
+        children: dict[int, ExtractionResult] = {}  # by article id: a later duplicate replaces an earlier one
+        identities = []
+        for result in batch:
+            row = article_row(result, run_id, now)
+            article_id = _write_article(conn, engine, row)
+            if article_id is not None:
+                children[article_id] = result
+                identities.append({"doc": row["doc_id"], "key": row["source_key"]})
+        _insert_children(conn, children)
+        if identities:
+            conn.execute(delete(errors).where(errors.c.doc_id == bindparam("doc"),
+                                              errors.c.source_key == bindparam("key")), identities)
+        return len(identities)
 
     return write_transaction(engine, work)
 
@@ -61,7 +79,8 @@ def write_error(engine: Engine, err: ErrorRecord, pipeline_version: str, run_id:
     write_transaction(engine, work)
 
 
-def _write_one(conn: Connection, engine: Engine, result: ExtractionResult, row: dict) -> bool:
+def _write_article(conn: Connection, engine: Engine, row: dict) -> int | None:
+    """The id of the input's article row, inserted or replaced; None when it is stored unchanged."""
     _lock_identity(conn, engine, row["doc_id"], row["source_key"])
     insert_new = (
         dialect_insert(engine, articles)
@@ -75,13 +94,11 @@ def _write_one(conn: Connection, engine: Engine, result: ExtractionResult, row: 
             select(articles.c.id, articles.c.raw_sha256, articles.c.pipeline_version).where(identity)
         ).one()
         if (stored.raw_sha256, stored.pipeline_version) == (row["raw_sha256"], row["pipeline_version"]):
-            return False
+            return None
         article_id = stored.id
         conn.execute(update(articles).where(articles.c.id == article_id).values(row))
         _delete_children(conn, article_id)
-    _insert_children(conn, article_id, result)
-    conn.execute(delete(errors).where(_identity(errors, row["doc_id"], row["source_key"])))
-    return True
+    return article_id
 
 
 def _lock_identity(conn: Connection, engine: Engine, doc_id: str, key: str) -> None:
@@ -100,7 +117,12 @@ def _delete_children(conn: Connection, article_id: int) -> None:
         conn.execute(delete(table).where(table.c.article_id == article_id))
 
 
-def _insert_children(conn: Connection, article_id: int, result: ExtractionResult) -> None:
-    for name, rows in child_rows(result).items():
+def _insert_children(conn: Connection, results: dict[int, ExtractionResult]) -> None:
+    """The child rows of every article in ``results``, one executemany per table."""
+    rows_by_table: dict[str, list[dict]] = {name: [] for name in CHILD_TABLES}
+    for article_id, result in results.items():
+        for name, rows in child_rows(result).items():
+            rows_by_table[name] += [{"article_id": article_id, **row} for row in rows]
+    for name, rows in rows_by_table.items():
         if rows:
-            conn.execute(insert(CHILD_TABLES[name]), [{"article_id": article_id, **row} for row in rows])
+            conn.execute(insert(CHILD_TABLES[name]), rows)
