@@ -11,6 +11,7 @@ from types import MappingProxyType
 
 from hynlp.config import PIPELINE_VERSION, PipelineConfig
 from hynlp.errors import HynlpError
+from hynlp.lazy import lazy_exports
 from hynlp.normalize import NormalizedText, normalize
 from hynlp.records import Article, Entity, ErrorRecord, ExtractionResult, Figure, Official, Repair, Sentence
 
@@ -24,18 +25,7 @@ _LAZY = MappingProxyType({
     "ResultFrames": "hynlp.frames",
     "Store": "hynlp.store.store",
 })
-
-
-def __getattr__(name: str):
-    if name in _LAZY:
-        import importlib
-
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'hynlp' has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+__getattr__, __dir__ = lazy_exports(__name__, _LAZY, globals())
 
 
 def load(config: PipelineConfig | None = None, *, ner_model: str | None = None, rules_only: bool = False):

@@ -11,6 +11,8 @@ This package is the only code that writes results to disk. See
 
 from types import MappingProxyType
 
+from hynlp.lazy import lazy_exports
+
 # The package's names are imported on first use (PEP 562): loading a model
 # from hynlp.store.ner_models must not pay for SQLAlchemy, pandas and pyarrow
 # (0.6 s of the 3 s start-up budget).
@@ -21,18 +23,6 @@ _LAZY = MappingProxyType({
     "Store": "hynlp.store.store",
     "open_store": "hynlp.store.store",
 })
-
-
-def __getattr__(name: str):
-    if name in _LAZY:
-        import importlib
-
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'hynlp.store' has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
-
+__getattr__, __dir__ = lazy_exports(__name__, _LAZY, globals())
 
 __all__ = ["DEFAULT_STORE", "EXPORT_FORMATS", "DoneKey", "Store", "open_store"]
