@@ -114,6 +114,10 @@ def is_name_char(ch: str) -> bool:
 def made_of(name: str, words: WordSet) -> bool:
     """True when ``name`` splits entirely into ``words``, digits and connectors."""
     size, by_first, vocabulary = len(name), words.by_first, words.words
+    # A split must open and close on a word, digit or connector: most names fail one of these at once,
+    # before the table below is built.
+    if size and not (_splits_at(name[-1], words.by_last) and _splits_at(name[0], by_first)):
+        return False
     reachable = [True] + [False] * size
     furthest = 0  # the furthest reachable offset: past it, nothing more can be reached
     for i in range(size):
@@ -131,6 +135,11 @@ def made_of(name: str, words: WordSet) -> bool:
     return reachable[size]
 
 
+def _splits_at(ch: str, by_char: dict[str, tuple[int, ...]]) -> bool:
+    """True when a split into words, digits and connectors may open (or close) with ``ch``."""
+    return ch in by_char or ch in CONNECTORS or ch.isdigit()
+
+
 class NameScanner:
     """Left-edge scanning and name validation against the word lists."""
 
@@ -146,6 +155,9 @@ class NameScanner:
         self.stop_word_endings = frozenset(self.construction.by_last).union(self.hard.by_last, self.weak.by_last)
         self.stop_word_openers = frozenset(self.hard.by_first).union(self.weak.by_first)
         self.right_stop_openers = self.stop_word_openers.union(self.follow.by_first)
+        # Last characters of whatever bounds a name on a token edge (a quantity, a title, a hard stop):
+        # before any other CJK character is_hard_boundary is False, and left_edge need not call it.
+        self.edge_boundary_endings = QUANTITY_ENDINGS.union(self.title_endings, self.hard.by_last)
 
     def stop_ending_at(self, pool: CandidatePool, pos: int, words: WordSet) -> int:
         """Length of a stop word of ``words`` that ends at ``pos`` on token edges."""
@@ -173,7 +185,12 @@ class NameScanner:
             return False  # titles and stop words count only where a token ends
         if before in self.title_endings and self._title_ends_at(pool, pos):
             return True  # no name runs back across a job title: 区委书记某某宣布|项目
-        return before in self.hard.by_last and bool(self.stop_ending_at(pool, pos, self.hard))
+        # stop_ending_at(pool, pos, self.hard) inlined, its edge test done above: this runs for most positions.
+        edges, hard = pool.token_edges, self.hard.words
+        for length in self.hard.by_last.get(before, ()):
+            if length <= pos and text[pos - length:pos] in hard and (edges is None or pos - length in edges):
+                return True
+        return False
 
     def _title_ends_at(self, pool: CandidatePool, pos: int) -> bool:
         """A job title ends at ``pos``, and is not a unit's last character plus more
@@ -211,7 +228,7 @@ class NameScanner:
         """
         text, weak_edges = pool.text, []
         edges = pool.token_edges  # weak stops and verbs end only on token edges: skip the lookups elsewhere
-        weak_endings = self.weak.by_last
+        weak_endings, edge_endings = self.weak.by_last, self.edge_boundary_endings
         pos, limit = end, None
         while end - pos <= max_len:
             if pos >= 3 and text[pos - 1] in CLOSING_BRACKETS and (opening := _bracket_opening(text, pos)) is not None:
@@ -219,14 +236,15 @@ class NameScanner:
                 continue
             on_edge = edges is None or pos in edges
             # is_hard_boundary's answer, known without the call, for most positions: a CJK
-            # character inside a token, ending no quantity, bounds no name.
-            inside_word = (not on_edge and pos > 0 and "\u4e00" <= text[pos - 1] <= "\u9fff"
-                           and text[pos - 1] not in QUANTITY_ENDINGS)
-            if pos in fences or not inside_word and self.is_hard_boundary(pool, pos):
+            # character that ends no quantity (inside a token) or nothing that bounds a name
+            # (on a token edge) bounds no name.
+            plain = (pos > 0 and "\u4e00" <= text[pos - 1] <= "\u9fff"
+                     and text[pos - 1] not in (edge_endings if on_edge else QUANTITY_ENDINGS))
+            if pos in fences or not plain and self.is_hard_boundary(pool, pos):
                 limit = pos
                 break
             if on_edge and (
-                    text[pos - 1] in weak_endings and self.stop_ending_at(pool, pos, self.weak)
+                    text[pos - 1] in weak_endings and self._weak_ends_at(text, edges, pos)
                     or verb_stops and self._verb_ends_at(pool, pos)):
                 weak_edges.append(pos)
             pos -= 1
@@ -240,6 +258,15 @@ class NameScanner:
                     # a name; the name does not reach back across it.
                     return None
         return None
+
+    def _weak_ends_at(self, text: str, edges: frozenset[int] | None, pos: int) -> bool:
+        """stop_ending_at(pool, pos, self.weak) for a ``pos`` inside the text and on a token edge,
+        its range and edge tests left out: left_edge has made them."""
+        weak = self.weak.words
+        for length in self.weak.by_last[text[pos - 1]]:
+            if length <= pos and text[pos - length:pos] in weak and (edges is None or pos - length in edges):
+                return True
+        return False
 
     def _verb_ends_at(self, pool: CandidatePool, pos: int) -> bool:
         """A segmenter verb of two or more characters ends at ``pos`` (批准|某某公司).

@@ -16,7 +16,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from operator import le
+from operator import itemgetter, le
 
 from hynlp.document import Token
 from hynlp.records import Entity
@@ -26,6 +26,9 @@ from hynlp.records import Entity
 PRIORITY_STRUCTURE = 3
 PRIORITY_SHAPE = 2
 PRIORITY_LOOKUP = 1
+
+# A Token's start and end by position (a NamedTuple): itemgetter in map runs in C, a comprehension does not.
+_START, _END = itemgetter(1), itemgetter(2)
 
 
 @dataclass(frozen=True, slots=True)  # slots: a quarter faster to build, and rules build many
@@ -72,9 +75,9 @@ class CandidatePool:
         self.text = text
         self.tokens = list(tokens)
         self.candidates: list[Candidate] = []
-        # Columns of starts and ends: the lookups below are then built in C (zip, frozenset).
-        starts = [t.start for t in self.tokens]
-        ends = [t.end for t in self.tokens]
+        # Columns of starts and ends: the lookups below are then built in C (map, zip, frozenset).
+        starts = list(map(_START, self.tokens))
+        ends = list(map(_END, self.tokens))
         self._token_by_start = dict(zip(starts, self.tokens))
         self._token_by_end = dict(zip(ends, self.tokens))
         self._starts, self._ends = starts, ends

@@ -132,6 +132,8 @@ class CompanyRules:
         text = pool.text
         company_spans = {(c.start, c.end) for c in pool.of_type("COMPANY")}
         company_ends = {end for _, end in company_spans}
+        if not company_ends and COMPANY_LIST_TAIL.search(text) is None:
+            return []  # no list may matter (see may_matter): skip finding every list's members
 
         def may_matter(ends: list[int]) -> bool:  # a member may be a company, or a tail may close the list
             return any(end in company_ends or COMPANY_LIST_TAIL.match(text, end) for end in ends)

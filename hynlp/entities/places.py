@@ -199,6 +199,8 @@ class PlaceRules:
         """丹江/ns 街, 澜溪街/ns: a place word and 街 name a street or a
         subdistrict written short; 步行街, 美食街 are kinds of street, no place words."""
         found = []
+        if "街" not in pool.text:
+            return found  # both shapes end in 街: most articles name no street
         for token in [t for t in pool.tokens if t.tag == "ns"]:  # a comprehension filters faster than the loop
             if token.text.removesuffix("街") in STREET_KINDS:
                 continue
@@ -304,12 +306,13 @@ class PlaceRules:
 
     def _retype_actors(self, pool: CandidatePool) -> None:
         text = pool.text
-        actors = {c.text(text) for c in pool.of_type("PLACE")
-                  if self._acts(text, c) and admin_level(c.text(text)) in ACTOR_LEVELS}
+        # Slices, not c.text(): these run over every candidate of the article.
+        actors = {text[c.start:c.end] for c in pool.of_type("PLACE")
+                  if self._acts(text, c) and admin_level(text[c.start:c.end]) in ACTOR_LEVELS}
         if not actors:
             return  # nothing to retype: keep the list as it is
         pool.candidates = [c.with_(type="GOV", rule=c.rule + "+actor")
-                           if c.type == "PLACE" and c.text(text) in actors else c
+                           if c.type == "PLACE" and text[c.start:c.end] in actors else c
                            for c in pool.candidates]
 
     def _acts(self, text: str, place: Candidate) -> bool:

@@ -34,13 +34,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hynlp.entities.boundaries import CLAUSE_BREAKS, NameScanner, is_cjk, is_cjk_text, made_of
+from hynlp.entities.boundaries import (CLAUSE_BREAKS, CLOSING_BRACKETS, PUNCTUATION, NameScanner, is_cjk, is_cjk_text,
+                                      made_of)
 from hynlp.entities.candidates import PRIORITY_SHAPE, Candidate, CandidatePool
 from hynlp.entities.lexicon import WordFinder, WordLists, WordSet
 from hynlp.entities.lists import members_ending_at
 from hynlp.entities.places import admin_level, hosts_event
 from hynlp.entities.project_lists import introduced_members, without_site
 
+# Punctuation right before a head: the scan and every fallback stop there (a closing bracket may hold a stage).
+NAME_BREAKS = PUNCTUATION - CLOSING_BRACKETS
 STRONG_HEADS = ("项目", "工程")
 WEAK_HEADS = ("总部基地", "产业基地", "产业园", "科技园", "工业园", "物流园", "孵化园", "创业园", "产业城",
               "综合体", "基地", "小镇")
@@ -55,6 +58,7 @@ LEADING_MODIFIERS = WordSet(("重大", "重点", "优质", "在建", "续建", "
 # A subdistrict, town or village written before a name is where the project
 # is (某某街道|某某广场项目); a county, district or city opens many names
 # (某某县城乡供水一体化工程) and stays in them.
+UNIT_TYPES = frozenset(("PLACE", "GOV"))
 LOCATION_LEVELS = frozenset(("街道", "镇", "乡", "村", "社区"))
 NAME_OPENING_LEVELS = frozenset(("省", "市", "区", "县"))
 UNIT_SUFFIX_CHARACTERS = frozenset("省市区县镇乡")
@@ -162,6 +166,8 @@ class ProjectRules:
 
     def _named(self, pool: CandidatePool, head_start: int, end: int, units: _Units,
                rule: str) -> Candidate | None:
+        if not head_start or pool.text[head_start - 1] in NAME_BREAKS:
+            return None  # 。项目: no name, and nothing before the head for the fallbacks either (a head in ten)
         edge = self.scanner.left_edge(pool, head_start, max_len=24, fences=units.location_by_end,
                                       accept=lambda s: self._name_start(pool, s, head_start, units))
         if edge is None or edge in units.location_by_end:
@@ -215,8 +221,10 @@ class ProjectRules:
     def _units_inside(pool: CandidatePool, project: Candidate) -> list[Candidate]:
         """The unit that opens a project's name stays an entity inside it:
         某某街道 in 某某街道老旧小区改造工程 is a place all the same."""
-        return [unit.with_(nests=True) for unit in pool.of_type("PLACE", "GOV")
-                if unit.start == project.start and unit.end < project.end and admin_level(unit.text(pool.text))]
+        # The offsets first: they rule out all but a unit or two of the article's candidates.
+        return [unit.with_(nests=True) for unit in pool.candidates
+                if unit.start == project.start and unit.end < project.end and unit.type in UNIT_TYPES
+                and admin_level(unit.text(pool.text))]
 
     def _with_written_before(self, pool: CandidatePool, edge: int, units: _Units) -> int:
         """Extend the name over what belongs to it though a stop stands before:
