@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterable
 from importlib import resources
+from itertools import repeat
 from pathlib import Path
 
 TABLE_SIZE = 7000
@@ -32,6 +34,14 @@ class CharFrequencies:
 
     def log(self, char: str) -> float:
         return self._log.get(char, 0.0)
+
+    def count_below(self, chars: Iterable[str], threshold: float) -> int:
+        """How many of ``chars`` have a log frequency under ``threshold``.
+
+        Mapped in C (``threshold > log``), not a generator calling :meth:`log`:
+        the script step asks this of every character OpenCC changes.
+        """
+        return sum(map(threshold.__gt__, map(self._log.get, chars, repeat(0.0))))
 
     def mean_log(self, text: str) -> float:
         return sum(map(self.log, text)) / len(text) if text else 0.0

@@ -142,9 +142,10 @@ class PinyinFixer:
             return  # one character reads as one syllable
         key = keys[0]
         syllable, tone = key
-        for char in chars:
+        heard_as, heard = self._heard_as.get, self._heard
+        for char in chars:  # a lost trail byte asks this of ~190 characters: lookups inlined
             if len(char) == 1:
-                exact, toneless = self._heard(char)
+                exact, toneless = heard_as(char) or heard(char)
                 if key in exact or (tone and syllable in toneless):
                     yield char
 
@@ -177,7 +178,11 @@ class PinyinFixer:
         """:meth:`find`, except that restored characters are left to :meth:`resolve`."""
         if not MAYBE_ANNOTATED.search(text):
             return []  # every pattern below has a reading before a closing parenthesis
-        edits = self._annotations(text) + self._lost(text) + self._garbage(text)
+        edits = self._annotations(text)
+        damaged = self._lost(text) + self._garbage(text)
+        if not damaged:
+            return edits  # one finditer's matches: sorted and apart already
+        edits += damaged
         edits.sort(key=lambda e: (e.start, -e.end))
         kept: list[Edit] = []
         for edit in edits:
@@ -198,12 +203,22 @@ class PinyinFixer:
         for match in ANNOTATION.finditer(text):
             body = match.group(1)
             start = match.start()
-            keys = self._keys(body)
             # Chained annotations ("項(xiàng)(xiàng)") read the same characters.
-            if (self._reads_keys(text[max(0, start - len(keys)):start], keys)
-                    or self._follows_removed(text, start, body)):
+            if self._reads_before(text, start, body) or self._follows_removed(text, start, body):
                 edits.append(Edit(start, match.end(), "", "pinyin", 1.0))
         return edits
+
+    def _reads_before(self, text: str, position: int, body: str) -> bool:
+        """:meth:`reads_as` of the characters before ``position``; one syllable, the
+        usual annotation, is answered by two lookups (a third off the annotation scan)."""
+        keys = self._keys_of.get(body) or self._keys(body)
+        if len(keys) != 1 or not position:
+            return self._reads_keys(text[max(0, position - len(keys)):position], keys)
+        syllable, tone = key = keys[0]
+        char = text[position - 1]
+        exact, toneless = self._heard_as.get(char) or self._heard(char)
+        # _reads_keys with one key: a syllable of no letters never reads.
+        return bool(syllable) and (key in exact or bool(tone and syllable in toneless))
 
     def _follows_removed(self, text: str, position: int, body: str) -> bool:
         previous = ANNOTATION.search(text, max(0, position - 40), position)
