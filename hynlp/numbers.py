@@ -67,6 +67,7 @@ DOUBLING = re.compile(r"翻(?:了)?([一两二三]?)番")
 TIME_AFTER_HALF = frozenset("年月天日小个周")
 VAGUE_BEFORE = frozenset("几数")
 MAGNITUDES = frozenset(SMALL_UNITS) | frozenset(BIG_UNITS)  # 上百, 上万: what 上 may stand before
+BIG_UNIT_CHARACTERS = frozenset(BIG_UNITS)  # a set answers `in` faster than the mapping
 QUALIFIED_MAGNITUDE = frozenset("近超过逾约")  # 超亿元: a lone 亿 counts after these
 # What may follow Arabic digits in a longer numeral or a range: numeral characters,
 # 多/余/几, a space (before 万 or 亿) and range connectors; after 万 or 亿, digits too.
@@ -200,21 +201,27 @@ def _plain_arabic(text: str, start: int) -> NumberSpan | None:
     on with (千, 多, 至, a space before 亿): the value is the digits' times the
     magnitude. Most numbers are such; the full grammar reads them to the same value
     at several times the cost. None when the full grammar must read it."""
-    arabic = ARABIC.match(text, start)
-    end = arabic.end()
+    end = ARABIC.match(text, start).end()
     after = text[end:end + 1]
-    if after in BIG_UNITS:
+    magnitude = after in BIG_UNIT_CHARACTERS
+    if magnitude:
         if text[end + 1:end + 2] in MAGNITUDE_CONTINUERS:
             return None
     elif after in ARABIC_CONTINUERS:
         return None
-    digits = arabic.group(0).translate(FULLWIDTH_DIGITS).replace(",", "")
-    if after not in BIG_UNITS and digits.isdigit() and len(digits) <= getcontext().prec:
-        # an integer that arithmetic keeps exact is already tidy
-        return NumberSpan(start, end, text[start:end], Decimal(digits))
+    written = text[start:end]
+    if written.isascii() and written.isdigit():  # most numbers: no full-width digit or comma to undo
+        if not magnitude and end - start <= getcontext().prec:
+            # an integer that arithmetic keeps exact is already tidy
+            return NumberSpan(start, end, written, Decimal(written))
+        digits = written
+    else:
+        digits = written.translate(FULLWIDTH_DIGITS).replace(",", "")
+        if not magnitude and digits.isdigit() and len(digits) <= getcontext().prec:
+            return NumberSpan(start, end, written, Decimal(digits))
     # ZERO + …: the grammar adds the digits to a running total, rounding as it does
     value = ZERO + Decimal(digits)
-    if after in BIG_UNITS:
+    if magnitude:
         value, end = value * CHARACTER_TOKENS[after][1] + ZERO, end + 1
     return NumberSpan(start, end, text[start:end], tidy(value))
 
@@ -232,6 +239,10 @@ def _match_at(text: str, start: int) -> NumberSpan | None:
         return plain
     if text[start] in CHINESE_DIGITS and (digit := _lone_digit(text, start)) is not None:
         return digit
+    if text[start] in BIG_UNIT_CHARACTERS and text[start + 1:start + 2] not in MAGNITUDE_CONTINUERS:
+        # 亿元以上, 万人: 万 or 亿 with no numeral character after it is one token, and
+        # one magnitude alone is no numeral; the grammar need not read it to say so
+        return _lone_magnitude(text, start) if start > 0 and text[start - 1] in QUALIFIED_MAGNITUDE else None
     special = _special(text, start)
     if special is not None or text[start] in "上过翻":
         return special

@@ -199,7 +199,7 @@ def read_by_the_full_grammar(text: str, start: int):
 
 
 @settings(max_examples=500)
-@given(st.one_of(NUMBERISH, st.text(alphabet="0123456789０１２.,一二三零两万亿千百十多点成至- 个元年", max_size=12)))
+@given(st.one_of(NUMBERISH, st.text(alphabet="0123456789０１２.,一二三零两万亿千百十多点成至- 个元年超近", max_size=12)))
 def test_fast_paths_read_numbers_as_the_full_grammar(text):
     from hynlp import numbers
 
@@ -208,6 +208,10 @@ def test_fast_paths_read_numbers_as_the_full_grammar(text):
             fast = numbers._plain_arabic(text, start)
         elif ch in numbers.CHINESE_DIGITS:
             fast = numbers._lone_digit(text, start)
+        elif ch in numbers.BIG_UNITS and text[start + 1:start + 2] not in numbers.MAGNITUDE_CONTINUERS:
+            # a lone 万 or 亿: a number only after 超, 近…, read with no grammar either way
+            assert numbers._match_at(text, start) == read_by_the_full_grammar(text, start)
+            continue
         else:
             continue
         if fast is not None:  # the same span, the values written alike (1.5, not 1.50)
@@ -226,3 +230,9 @@ def test_plain_numbers_take_the_fast_path_and_others_do_not():
     assert numbers._plain_arabic(text, text.index("5至")) is None  # 5至8亿 is a range
     assert [(s.text, s.value, s.value_max) for s in scan_numbers(text)][-2:] == [
         ("三四十", Decimal(30), Decimal(40)), ("5至8亿", Decimal(500000000), Decimal(800000000))]
+
+
+def test_a_lone_magnitude_is_a_number_only_after_a_qualifier():
+    text = "青禾区超亿元项目12个，亿元以上项目5个，东岚县引资3亿5千万元"
+    assert [(s.text, s.value) for s in scan_numbers(text)] == [
+        ("亿", Decimal(100000000)), ("12", Decimal(12)), ("5", Decimal(5)), ("3亿5千万", Decimal(350000000))]

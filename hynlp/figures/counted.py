@@ -39,6 +39,11 @@ PROJECT_LOOKBACK = 200  # 其中：\n省级6项: how far back a level count look
 ITEM_VERBS = ("建设", "实施", "推进", "有")  # 已开工建设17项, 属于…的有23项
 PERSON_UNITS = frozenset({"people", "person_times"})  # 17名乡镇长: 名 counts people, whatever noun follows
 ASIDE_OPENERS = ("(", "（")  # 444项(打包项目拆分后…): an aside names nothing the count counts
+# joined once here, not a new tuple per count
+NEXT_ITEM_OPENERS = CONJUNCTIONS + ASIDE_OPENERS
+PREDICATE_OR_ITEM_VERBS = PREDICATE_OPENERS + ITEM_VERBS
+# the nouns for groups of firms, picked out of COUNTED_NOUNS once: one startswith, not a pass over all
+GROUP_NOUNS = tuple(noun for noun, unit in COUNTED_NOUNS if unit in GROUP_UNITS)
 # 17个子项目3490套: a measure that names its own unit (套) does not take a noun
 # that another count before it already measures (312个项目开复工265个 shares it).
 # 签约14个投资总额16.52亿元项目, 3个总投资超亿元的项目: an amount between a
@@ -76,7 +81,7 @@ def count_noun(text: str, span: NumberSpan, unit: UnitMatch, surface: tuple[int,
 
 
 def firm_noun_at(text: str, pos: int) -> bool:
-    return any(text.startswith(noun, pos) for noun, unit in COUNTED_NOUNS if unit in GROUP_UNITS)
+    return text.startswith(GROUP_NOUNS, pos)
 
 
 def firm_noun_before(text: str, start: int, floor: int) -> bool:
@@ -108,7 +113,7 @@ def counts_projects_by_item(text: str, measure: str | None, noun: NounPhrase | N
             return False
         # 办结审批事项35项 counts what its own noun names; only a verb or 有 before
         # the count leaves the sentence's projects as what is counted.
-        if not text.endswith(PREDICATE_OPENERS + ITEM_VERBS, 0, start):
+        if not text.endswith(PREDICATE_OR_ITEM_VERBS, 0, start):
             return False
     begin = max(0, start - PROJECT_LOOKBACK) if level else sentence_start
     return any(word in text[begin:start] for word in PROJECT_WORDS)
@@ -127,7 +132,7 @@ def counted_noun(text: str, start: int, end: int, floor: int, ceiling: int) -> N
 
 
 def _noun_after(text: str, pos: int, ceiling: int) -> NounPhrase | None:
-    if pos >= ceiling or text[pos] in ITEM_BREAKS or text.startswith(CONJUNCTIONS + ASIDE_OPENERS, pos):
+    if pos >= ceiling or text[pos] in ITEM_BREAKS or text.startswith(NEXT_ITEM_OPENERS, pos):
         return None  # 幼儿园3所、中小学2所, 厂房16栋及研发楼: the next item is not what is counted
     inner = INNER_AMOUNT.match(text, pos)
     if inner is not None and inner.end() < ceiling and text[inner.end()] not in ITEM_BREAKS:

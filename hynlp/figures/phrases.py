@@ -47,6 +47,7 @@ GENERIC_LIST = WordList(GENERIC_BY_LENGTH)
 COMPOUND_GAP = 4  # 社区服务中心: 服务 joins 社区 to 中心
 # A date or period at the start of a phrase (2022年, 1-5月, 2月16日) says when, not what.
 LEADING_TRIM_LIST, TRAILING_TRIM_LIST = WordList(LEADING_TRIMS), WordList(TRAILING_TRIMS)
+LEADING_TRIM_INITIALS = frozenset(word[0] for word in LEADING_TRIMS)
 COUNTED_NOUN_LIST = WordList(tuple(noun for noun, _ in COUNTED_NOUNS))
 COUNTED_UNITS = MappingProxyType({noun: unit for noun, unit in reversed(COUNTED_NOUNS)})  # first listed wins
 # The characters a counted noun opens with (a one-character noun is its own)
@@ -72,7 +73,8 @@ def clause_start(text: str, pos: int, floor: int, breaks: frozenset[str] = CLAUS
     end = pos
     while (found := patterns[1].match(text, floor, end)) is not None:
         index = found.end() - 1
-        if is_break(text, index, breaks):
+        # the regex stops only at a break mark: what is_break asks beyond that, inline
+        if text[index] != "," or text[index + 1:index + 2] != "、":
             return index + 1
         end = index  # ",、": a stray comma, no break
     return min(pos, floor)
@@ -88,9 +90,10 @@ def clause_end(text: str, pos: int, ceiling: int, breaks: frozenset[str] = CLAUS
         return index
     begin = pos
     while (found := patterns[0].search(text, begin, ceiling)) is not None:
-        if is_break(text, found.start(), breaks):
-            return found.start()
-        begin = found.start() + 1  # ",、": a stray comma, no break
+        index = found.start()
+        if text[index] != "," or text[index + 1:index + 2] != "、":  # is_break, past the mark test
+            return index
+        begin = index + 1  # ",、": a stray comma, no break
     return max(pos, ceiling)
 
 
@@ -121,6 +124,8 @@ def trim_leading(text: str, start: int, end: int) -> int:
         changed = False
         while start < end and text[start] in PHRASE_JUNK:
             start, changed = start + 1, True
+        if start < end and text[start] not in LEADING_TRIM_INITIALS and not text[start].isdecimal():
+            return start  # most phrases: no date and no trim word opens here, nothing more goes
         start, changed = _skip_leading(text, start, end, end - 1, changed)
     return start
 

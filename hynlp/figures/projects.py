@@ -203,7 +203,7 @@ class TakenSpans:
     def overlaps(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` (not empty) overlaps a span taken."""
         return (self.covered.find(1, start, end) >= 0
-                or any(start < e and s < end for s, e in self.empty))
+                or bool(self.empty) and any(start < e and s < end for s, e in self.empty))
 
 
 def _mark_predicates(text: str, mentions: list[ProjectMention]) -> list[ProjectMention]:
@@ -233,6 +233,8 @@ def _name_ending_at(text: str, suffix_start: int, suffix_end: int) -> ProjectMen
     reach = max(0, suffix_start - NAME_MAX)
     last_other = LAST_NON_NAME.match(text, reach, suffix_start)
     begin = last_other.end() if last_other is not None else reach
+    if suffix_start - begin < NAME_MIN:
+        return None  # 、项目: the cuts and trims below only shorten the name further
     window = text[begin:suffix_start]
     # the name opens after the last opener word or count mark in it: the first
     # opener of the window read backwards ends last
@@ -243,6 +245,8 @@ def _name_ending_at(text: str, suffix_start: int, suffix_end: int) -> ProjectMen
     if DIGIT.search(window) is not None:  # a date needs a digit
         for date in LEADING_DATE.finditer(window):
             cut = max(cut, date.end())  # 2023年招商引资项目 is an event of that year, not a name
+    if len(window) - cut < NAME_MIN:
+        return None  # 5个项目: nothing left between the cut and the suffix; trimming would not add any
     start = trim_leading(text, begin + cut, suffix_start)
     if suffix_start - start < NAME_MIN or is_generic(text[start:suffix_end]) \
             or text.startswith(NAME_BAD_OPENINGS, start):

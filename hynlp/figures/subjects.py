@@ -54,6 +54,7 @@ from hynlp.figures.projects import ProjectContext
 from hynlp.figures.topics import Topic, TopicFinder
 
 DE_PHRASE_MAX = 25
+ASIDE_OPENER = re.compile("[" + re.escape("".join(ASIDE_OPENERS)) + "]")
 RATE_AT = re.compile(r"[0-9.]+(?:%|％|个百分点)")  # 完成年任务75亿元的23.7%
 NOUN_AFTER_MAX = 12
 NOUN_AFTER_FAMILIES = frozenset({"area", "length", "households"})
@@ -101,22 +102,26 @@ class SubjectFinder:
         self.names = Names(tuple(sorted(owners)), tuple(sorted(places)))
         self.spans = sorted(owners | places)
         # The first entity at each start and at each span: a lookup per figure, not a pass.
-        self.entity_starting: dict[int, int] = {}
-        self.entity_spanning: dict[tuple[int, int], int] = {}
-        for index, entity in enumerate(doc.entities):
-            self.entity_starting.setdefault(entity.start, index)
-            self.entity_spanning.setdefault((entity.start, entity.end), index)
+        # Read backwards so that the first entity at a key is written last and wins.
+        backwards = list(enumerate(doc.entities))[::-1]
+        self.entity_starting = {entity.start: index for index, entity in backwards}
+        self.entity_spanning = {(entity.start, entity.end): index for index, entity in backwards}
 
     def find(self, c: Candidate, previous: list[tuple[Candidate, Subject | None]]) -> Subject | None:
         """The subject of ``c``; ``previous`` are the candidates before it, in reading
         order, with their subjects (those of its sentence end the list)."""
-        earlier = [(p, s) for p, s in _same_sentence(previous, c) if not _in_closed_aside(self.text, p, c)]
+        if c.family == "money":  # only an amount has a whole subject of its own (both ask)
+            whole = self.de_phrase(c) or self.built_project(c)
+            if whole is not None:
+                return whole  # its own phrase is the subject: no measure phrase to find
+        earlier = _same_sentence(previous, c)
+        # no bracket opens in the sentence before c (most sentences): none of the
+        # figures before it sits in an aside, and one search answers for all
+        if earlier and ASIDE_OPENER.search(self.text, c.sentence.start, c.start) is not None:
+            earlier = [(p, s) for p, s in earlier if not _in_closed_aside(self.text, p, c)]
         same_clause = bool(earlier) and earlier[-1][0].clause_start == c.clause_start
         phrase = measure_phrase(self.text, c, self.projects.mentions, self.names,
                                 earlier[-1][0].end if same_clause else 0)
-        whole = self.de_phrase(c) or self.built_project(c)
-        if whole is not None:
-            return whole
         own = self.respectively(c, earlier) or self._own(c, phrase)
         context, measure = self._context_for(c, phrase, own, earlier, same_clause)
         if context is None and not own.text:

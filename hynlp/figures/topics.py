@@ -85,10 +85,12 @@ class TopicFinder:
 
     def sentence_topic(self, pos: int, sentence: Sentence) -> Topic | None:
         """The nearest topic introduced before ``pos`` in its sentence."""
-        found = [topic for topic in (self._project(pos, sentence), self._company(pos, sentence),
-                                     self._opening(pos, sentence), self._ba(pos, sentence))
-                 if topic is not None]
-        return max(found, key=lambda topic: topic.anchor) if found else None
+        nearest = None  # the first of those introduced last, as max() over them gave
+        for topic in (self._project(pos, sentence), self._company(pos, sentence),
+                      self._opening(pos, sentence), self._ba(pos, sentence)):
+            if topic is not None and (nearest is None or topic.anchor > nearest.anchor):
+                nearest = topic
+        return nearest
 
     def paragraph_topic(self, pos: int) -> Topic | None:
         resolved = self.projects.topic(pos)
