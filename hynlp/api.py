@@ -10,7 +10,7 @@ from typing import Literal
 
 from hynlp.batch import BatchSummary, Progress, RunSink, extract
 from hynlp.config import PIPELINE_VERSION, PipelineConfig
-from hynlp.engines.work import MAX_DOC_BYTES
+from hynlp.engines.work import MAX_DOC_BYTES, StoreTarget
 from hynlp.errors import ConfigError
 from hynlp.pipeline import Pipeline, load, with_ner_model
 from hynlp.store import open_store
@@ -65,20 +65,22 @@ def extract_paths(paths: Iterable[str | Path], *, db: str | Path | None = "hynlp
                 return extract(paths, sink, runner, **options)
         finally:
             sink.close()
-    with open_store(db) as store, local_engine(config, workers) as runner, RunSink(store, config, resume) as sink:
+    with open_store(db) as store, RunSink(store, config, resume) as sink, \
+            local_engine(config, workers, StoreTarget(str(db), sink.run_id)) as runner:
         return sink.finish(extract(paths, sink, runner, skip=partial(store.done_among, include_errors=resume),
                                    **options))
 
 
-def local_engine(config: PipelineConfig, workers: int) -> AbstractContextManager:
-    """This process for one worker; otherwise a pool of spawned worker processes."""
+def local_engine(config: PipelineConfig, workers: int, store: StoreTarget | None = None) -> AbstractContextManager:
+    """This process for one worker; otherwise a pool of spawned worker processes,
+    which write to ``store`` themselves when given one."""
     if workers == 1:
         from hynlp.engines.inline import InlineEngine
 
         return InlineEngine(config)
     from hynlp.engines.parallel import WorkerPool
 
-    return WorkerPool(config.model_dump_json(), workers)
+    return WorkerPool(config.model_dump_json(), workers, store=store)
 
 
 __all__ = ["Pipeline", "extract_paths", "load", "open_store"]

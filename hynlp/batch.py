@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from hynlp.config import PIPELINE_VERSION, PipelineConfig
-from hynlp.engines.work import MAX_DOC_BYTES, Outcome, WorkItem, batched, prepare
+from hynlp.engines.work import MAX_DOC_BYTES, Outcome, Stored, WorkItem, batched, prepare
 from hynlp.records import ErrorRecord, ExtractionResult
 from hynlp.store.inputs import (Columns, InputDoc, InputError, count_documents, input_files, is_single_document,
                                 read_file)
@@ -45,6 +45,7 @@ class Sink(Protocol):
 
 class Engine(Protocol):
     def map(self, items: Iterable[WorkItem]) -> Iterator[Outcome]: ...
+    def drain(self) -> Iterator[Outcome]: ...
 
 
 @dataclass
@@ -69,11 +70,17 @@ class BatchSummary:
     figures_by_kind: Counter = field(default_factory=Counter)
     error_codes: Counter = field(default_factory=Counter)
 
-    def count(self, result: ExtractionResult) -> None:
+    def count(self, result: ExtractionResult | Stored) -> None:
+        if isinstance(result, ExtractionResult):
+            result = Stored.of(result)
         self.articles += 1
-        self.chars += len(result.article.text)
-        self.entities_by_type.update(e.type for e in result.entities)
-        self.figures_by_kind.update(f.kind for f in result.figures)
+        self.chars += result.chars
+        self.entities_by_type.update(result.entity_types)
+        self.figures_by_kind.update(result.figure_kinds)
+
+    def count_error(self, code: str) -> None:
+        self.errors += 1
+        self.error_codes[code] += 1
 
     def counts(self) -> dict[str, int]:
         """The integer counts, as recorded with the run."""
@@ -113,6 +120,9 @@ def extract(paths: Iterable[str | Path], sink: Sink, engine: Engine, *, columns:
         for outcome in engine.map(work):
             recorder.record(outcome)
     except KeyboardInterrupt:
+        with interrupts_deferred():  # a second Ctrl-C waits for what is done to be kept
+            for outcome in engine.drain():
+                recorder.record(outcome)
         recorder.flush()
         summary.interrupted = True
         raise BatchInterrupted(summary) from None
@@ -134,10 +144,14 @@ class Recorder:
             self._record(outcome)
 
     def _record(self, outcome: Outcome) -> None:
-        if isinstance(outcome, ErrorRecord):
+        if isinstance(outcome, Stored):  # a worker wrote it already
+            if outcome.error_code is not None:
+                self.summary.count_error(outcome.error_code)
+            else:
+                self.summary.count(outcome)
+        elif isinstance(outcome, ErrorRecord):
             self.sink.write_error(outcome)
-            self.summary.errors += 1
-            self.summary.error_codes[outcome.code] += 1
+            self.summary.count_error(outcome.code)
         else:
             self._pending.append(outcome)
             self.summary.count(outcome)

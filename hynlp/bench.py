@@ -143,7 +143,8 @@ def transformer_path(texts: list[str], ner_model: str) -> dict:
 
 
 def scaling(items: list[WorkItem], config: PipelineConfig, workers: int) -> dict:
-    """chars/s of 1 and ``workers`` warm worker processes, their speedup and peak RSS.
+    """chars/s of 1 and ``workers`` warm worker processes extracting into a store,
+    their speedup and peak RSS.
 
     The documents are repeated up to :data:`SCALING_MIN_CHARS`: on a few
     tenths of a second of work, the pool's fixed costs (the last chunk
@@ -208,17 +209,25 @@ def cut_until(texts: list[str], start: float) -> float:
 
 
 def pool_run(items: list[WorkItem], config: PipelineConfig, workers: int) -> tuple[float, list[float]]:
-    """Seconds for ``workers`` warm processes to do ``items``, and each one's peak RSS in MB."""
-    from hynlp.engines.parallel import WorkerPool
+    """Seconds for ``workers`` warm processes to extract ``items`` into a new
+    SQLite store, as ``hynlp extract --workers`` does, and each one's peak RSS in MB."""
+    import tempfile
 
-    with WorkerPool(config.model_dump_json(), workers, chunk_size=4) as pool:
-        warmup = [prepare(InputDoc(f"warmup-{n}", "bench", WARMUP_TEXT)) for n in range(workers * 8)]
-        list(pool.map(warmup))  # every worker has loaded the pipeline and its repair model
-        started = time.perf_counter()
-        for _ in pool.map(items):
-            pass  # as a sink does, each outcome is let go once handled
-        seconds = time.perf_counter() - started
-        rss = [mb for pid in pool.worker_pids() if (mb := peak_rss_mb(pid)) is not None]
+    from hynlp.engines.parallel import WorkerPool
+    from hynlp.engines.work import StoreTarget
+    from hynlp.store import open_store
+
+    with tempfile.TemporaryDirectory(prefix="hynlp-bench-") as folder:
+        db = str(Path(folder) / "bench.sqlite")
+        with open_store(db) as store:
+            target = StoreTarget(db, store.start_run(config.model_dump_json(), config.hash()))
+        with WorkerPool(config.model_dump_json(), workers, chunk_size=4, store=target) as pool:
+            warmup = [prepare(InputDoc(f"warmup-{n}", "bench", WARMUP_TEXT)) for n in range(workers * 8)]
+            list(pool.map(warmup))  # every worker has loaded the pipeline and its repair model
+            started = time.perf_counter()
+            list(pool.map(items))  # notes of what the workers stored
+            seconds = time.perf_counter() - started
+            rss = [mb for pid in pool.worker_pids() if (mb := peak_rss_mb(pid)) is not None]
     return seconds, rss
 
 

@@ -1,4 +1,4 @@
-"""The local worker pool: equal results in input order, crashed workers, Ctrl-C of a real run."""
+"""The local worker pool: equal results in input order, workers that write, crashed workers, Ctrl-C of a real run."""
 
 from __future__ import annotations
 
@@ -15,9 +15,10 @@ from store_probe import stored_rows
 
 from hynlp.config import PipelineConfig, SegmentConfig
 from hynlp.engines.parallel import WorkerPool
-from hynlp.engines.work import prepare
+from hynlp.engines.work import Stored, StoreTarget, prepare
 from hynlp.errors import ConfigError
 from hynlp.pipeline import Pipeline
+from hynlp.store import open_store
 from hynlp.store.inputs import iter_inputs
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
@@ -57,6 +58,19 @@ def test_a_killed_worker_costs_at_most_its_document(corpus_items, inline_outcome
     assert [o.doc_id for o in outcomes] == [i.doc_id for i in corpus_items]
     assert [o for n, o in enumerate(outcomes) if n not in crashed] == \
         [o for n, o in enumerate(inline_outcomes) if n not in crashed]
+
+
+def test_workers_given_a_store_write_the_results_and_send_notes(corpus_items, inline_outcomes, tmp_path):
+    db = str(tmp_path / "workers.sqlite")
+    config = PipelineConfig()
+    with open_store(db) as store:
+        target = StoreTarget(db, store.start_run(config.model_dump_json(), config.hash()))
+    with WorkerPool(config.model_dump_json(), 2, chunk_size=3, store=target) as pool:
+        notes = list(pool.map(iter(corpus_items)))
+    assert notes == [Stored.of(outcome) for outcome in inline_outcomes]  # in input order, nothing decoded
+    with open_store(db) as store:
+        assert [store.get(o.doc_id, source=o.article.source) for o in inline_outcomes] == inline_outcomes
+        assert store.stats()["duplicates"] == 0
 
 
 def test_a_pipeline_that_cannot_load_is_its_coded_error(corpus_items):

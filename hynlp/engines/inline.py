@@ -20,6 +20,10 @@ class InlineEngine:
         for item in items:
             yield process_item(item, self.pipeline)
 
+    def drain(self) -> Iterator[Outcome]:
+        """Nothing is in flight here: every outcome was handed out as it was made."""
+        return iter(())
+
     def __enter__(self) -> InlineEngine:
         return self
 

@@ -1,4 +1,4 @@
-"""Extraction in local worker processes; the parent process keeps the store.
+"""Extraction in local worker processes; the parent process keeps the run (and, without a store, the output).
 
 Workers are started with ``spawn``: nothing of the parent (an open store's
 connections, threads, locks) is inherited, so a Store never crosses a fork.
@@ -14,8 +14,17 @@ chunks ahead, so a slow document holds back only the emitting of the ones
 after it, not the other workers; memory stays flat because at most
 ``REORDER_FACTOR`` times that many chunks are held at once.
 
+Given a store (``hynlp extract --workers N`` into SQLite or PostgreSQL),
+each worker writes its outcomes itself, each document in its own
+transaction, and sends back only a :class:`~hynlp.engines.work.Stored` note
+to count: one parent decoding and writing every article kept up with about
+two and a half workers. Writes are idempotent per input, so a document
+written by a worker the parent no longer heard from is still stored once.
+
 Workers ignore SIGINT. Ctrl-C reaches the whole process group; the parent
-alone decides what happens (write what is done, then stop the workers).
+alone decides what happens: it asks the workers to stop after the document
+each is on, counts (and, without a store, writes) what they finished, then
+stops them.
 """
 
 from __future__ import annotations
@@ -26,15 +35,17 @@ import os
 import queue
 import signal
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from types import TracebackType
 
-from hynlp.engines.work import (Outcome, WorkItem, batched, decode_outcome, encode_outcome, error_record,
-                                process_item)
+from hynlp.engines.work import (Outcome, Stored, StoreTarget, WorkItem, batched, decode_outcome, encode_outcome,
+                                error_record, process_item)
 from hynlp.errors import HynlpError, WorkerCrashed
+from hynlp.records import ErrorRecord
 
 CHUNK_SIZE = 8
 CHUNKS_PER_WORKER = 3
@@ -71,17 +82,23 @@ class WorkerPool:
     """``workers`` processes running the pipeline of ``config_json``; use as a context manager."""
 
     def __init__(self, config_json: str, workers: int, *, chunk_size: int = CHUNK_SIZE,
-                 chunks_per_worker: int = CHUNKS_PER_WORKER):
+                 chunks_per_worker: int = CHUNKS_PER_WORKER, store: StoreTarget | None = None):
         if workers < 1:
             raise ValueError("a pool needs at least one worker")
         self.config_json = config_json
+        # With a store, workers write their outcomes themselves and send back
+        # only a Stored note: one parent decoding and writing every article
+        # kept up with about two and a half workers.
+        self.store = store
         self.chunk_size = chunk_size
         self.queued_per_worker = chunk_size * chunks_per_worker
         # Chunks held for ordering behind a slow one; bounds memory, not the workers.
         self.reorder_limit = workers * chunks_per_worker * REORDER_FACTOR
         self._context = multiprocessing.get_context("spawn")
+        self._stop = self._context.Event()  # set: workers stop after the document they are on
         self._size = workers
         self._workers: list[_Worker] = []
+        self._pending: dict[int, _Chunk] = {}
         self.crashes = 0
 
     def __enter__(self) -> WorkerPool:
@@ -98,7 +115,9 @@ class WorkerPool:
         """The outcome of every item, in input order, computed by the workers."""
         chunks = (_Chunk(seq, chunk, [None] * len(chunk), len(chunk))
                   for seq, chunk in enumerate(batched(items, self.chunk_size)))
-        pending: dict[int, _Chunk] = {}
+        # Held on the pool, not in this generator: after a Ctrl-C, drain() gives
+        # the outcomes that arrived but were not yet handed out.
+        self._pending = pending = {}
         next_seq = 0
         exhausted = False
         while True:
@@ -111,11 +130,32 @@ class WorkerPool:
                     pending[chunk.seq] = chunk
                     self._send(self._least_busy(), chunk, range(len(chunk.items)))
             while next_seq in pending and pending[next_seq].done:
-                yield from pending.pop(next_seq).outcomes  # type: ignore[misc]
+                outcomes = pending[next_seq].outcomes
+                while outcomes:  # one at a time: an interrupt between two loses neither
+                    yield outcomes.pop(0)  # type: ignore[misc]
+                del pending[next_seq]
                 next_seq += 1
             if exhausted and not pending:
                 return
             self._receive(pending)
+
+    def drain(self) -> Iterator[Outcome]:
+        """After a Ctrl-C: stop the workers after the document each is on, and give
+        every outcome that arrived and was not handed out yet (for a pool that
+        writes, the articles its workers stored), so that what is done is counted."""
+        self._stop.set()
+        deadline = time.monotonic() + _STOP_TIMEOUT_S
+        alive = [worker for worker in self._workers if worker.process.is_alive()]
+        while alive and time.monotonic() < deadline:
+            wait([worker.process.sentinel for worker in alive], timeout=_POLL_S)
+            for worker in alive:
+                self._read(worker, self._pending)  # a finished worker's last messages too
+            alive = [worker for worker in alive if worker.process.is_alive()]
+        for worker in self._workers:
+            self._read(worker, self._pending)
+        for seq in sorted(self._pending):
+            yield from (outcome for outcome in self._pending[seq].outcomes if outcome is not None)
+        self._pending = {}
 
     def worker_pids(self) -> list[int]:
         """Process ids of the running workers, for monitoring (and tests that kill one)."""
@@ -150,7 +190,7 @@ class WorkerPool:
     def _start(self, slot: int) -> _Worker:
         parent_end, child_end = self._context.Pipe(duplex=False)
         inbox = self._context.Queue()
-        process = self._context.Process(target=serve, args=(self.config_json, inbox, child_end),
+        process = self._context.Process(target=serve, args=(self.config_json, inbox, child_end, self.store, self._stop),
                                         name=f"hynlp-worker-{slot}", daemon=True)
         process.start()
         child_end.close()
@@ -226,7 +266,7 @@ class WorkerPool:
             self._send(fresh, pending[other_seq], [i for s, i in rest if s == other_seq])
 
 
-def serve(config_json: str, inbox, conn: Connection) -> None:
+def serve(config_json: str, inbox, conn: Connection, store: StoreTarget | None = None, stop=None) -> None:
     """A worker's life: load the pipeline once, then answer chunks until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # One worker is one core: torch's own thread pool would have the workers
@@ -237,32 +277,66 @@ def serve(config_json: str, inbox, conn: Connection) -> None:
 
     # After importing jieba, which sets its own level: its start-up lines would cut through progress bars.
     logging.getLogger("jieba").setLevel(logging.WARNING)
-
+    writer = None
     try:
         pipeline = Pipeline(PipelineConfig.model_validate_json(config_json))
-    except HynlpError as error:
-        # The class travels by reference; rebuilt in the parent with its message and hint.
-        conn.send(("failed", (type(error), error.message, error.hint)))
-        return
-    try:
+        writer = _StoreWriter(store) if store is not None else None
         conn.send(("ready", None))
-        while (task := _next_task(inbox)) is not None:
+        while (task := _next_task(inbox, stop)) is not None:
             seq, indices, items = task
             for index, item in zip(indices, items):
-                conn.send(("done", (seq, index, *encode_outcome(process_item(item, pipeline)))))
+                if stop is not None and stop.is_set():
+                    return
+                outcome = process_item(item, pipeline)
+                outcome = writer.write(outcome) if writer is not None else outcome
+                conn.send(("done", (seq, index, *encode_outcome(outcome))))
+    except HynlpError as error:  # a bad configuration, or a store that cannot be written
+        # The class travels by reference; rebuilt in the parent with its message and hint.
+        _send_quietly(conn, ("failed", (type(error), error.message, error.hint)))
     except (BrokenPipeError, ConnectionResetError):
         return  # the parent is gone (killed); nobody wants the outcome
+    finally:
+        if writer is not None:
+            writer.close()
 
 
-def _next_task(inbox):
-    """The next chunk, or None to stop: when told to, or when the parent died
-    (killed with SIGKILL it cannot tell us, and an orphan would wait forever)."""
+class _StoreWriter:
+    """A worker's own connection to the run's store: it writes each outcome as it is made."""
+
+    def __init__(self, target: StoreTarget):
+        from hynlp.store import open_store
+
+        self.store, self.run_id = open_store(target.db), target.run_id
+
+    def write(self, outcome: Outcome) -> Stored:
+        """Store ``outcome`` in its own transaction; a Stored note for the parent to count."""
+        if isinstance(outcome, ErrorRecord):
+            self.store.write_error(outcome, run_id=self.run_id)
+        else:
+            self.store.write([outcome], run_id=self.run_id)
+        return Stored.of(outcome)
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def _send_quietly(conn: Connection, message: tuple) -> None:
+    try:
+        conn.send(message)
+    except (BrokenPipeError, ConnectionResetError):
+        pass  # the parent is gone; it cannot be told
+
+
+def _next_task(inbox, stop=None):
+    """The next chunk, or None to stop: when told to (a None in the inbox, or
+    ``stop`` set), or when the parent died (killed with SIGKILL it cannot tell
+    us, and an orphan would wait forever)."""
     parent = multiprocessing.parent_process()
     while True:
         try:
             return inbox.get(timeout=_PARENT_CHECK_S)
         except queue.Empty:
-            if parent is not None and not parent.is_alive():
+            if parent is not None and not parent.is_alive() or stop is not None and stop.is_set():
                 return None
 
 

@@ -32,8 +32,40 @@ if TYPE_CHECKING:  # the parent of a worker pool never loads a pipeline
 # and would hold a worker for minutes.
 MAX_DOC_BYTES = 1 << 20
 
-Outcome = Union[ExtractionResult, ErrorRecord]
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class StoreTarget:
+    """The store and run that worker processes write their outcomes to themselves."""
+
+    db: str
+    run_id: str
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What a worker that wrote an outcome to the store tells the parent: enough to count it.
+
+    >>> Stored.of(ErrorRecord(doc_id="a", code="E101", message="empty")).error_code
+    'E101'
+    """
+
+    doc_id: str
+    chars: int = 0
+    entity_types: tuple[str, ...] = ()
+    figure_kinds: tuple[str, ...] = ()
+    error_code: str | None = None
+
+    @classmethod
+    def of(cls, outcome: ExtractionResult | ErrorRecord) -> Stored:
+        if isinstance(outcome, ErrorRecord):
+            return cls(outcome.doc_id, error_code=outcome.code)
+        return cls(outcome.article.doc_id, len(outcome.article.text), tuple(e.type for e in outcome.entities),
+                   tuple(f.kind for f in outcome.figures))
+
+
+Outcome = Union[ExtractionResult, ErrorRecord, Stored]
 
 
 @dataclass(frozen=True)
@@ -87,6 +119,8 @@ def encode_outcome(outcome: Outcome) -> tuple[type[Outcome] | None, str | Outcom
     >>> decode_outcome(*encode_outcome(ErrorRecord(doc_id=chr(0xDCE9) + ".txt", code="E101", message="empty"))).doc_id
     '\\udce9.txt'
     """
+    if isinstance(outcome, Stored):
+        return None, outcome  # a few fields: pickled as it is
     try:
         return type(outcome), outcome.model_dump_json()
     except PydanticSerializationError:
