@@ -9,7 +9,8 @@ The package reads a normalized, sentence-split :class:`~hynlp.document.Document`
   noun comes from :mod:`~hynlp.figures.counted`, ranges and borrowed kinds from
   :mod:`~hynlp.figures.continuation`;
 - :mod:`~hynlp.figures.subjects` names what each one measures: the figure's own
-  words (:mod:`~hynlp.figures.measures`, :mod:`~hynlp.figures.nouns`) joined to
+  words (:mod:`~hynlp.figures.measures`, :mod:`~hynlp.figures.nouns`, the items
+  before 分别 of :mod:`~hynlp.figures.respectively`) joined to
   the topic of its sentence (:mod:`~hynlp.figures.topics`), using the project
   mentions of :mod:`~hynlp.figures.projects`;
 - :class:`FigureExtractor` is the pipeline component.

@@ -44,7 +44,7 @@ SHARED_LABEL_MAX = 4  # 高于全国0.7、全省2.3个百分点: the label betwe
 # Units a listed number may borrow from the number after it; a count's noun is
 # read after its own measure word, which a borrowed unit does not have.
 SHARING_FAMILIES = frozenset({"money", "percent", "points", "area", "length", "power", "energy",
-                              "volume", "mass"})
+                              "volume", "mass", "households"})  # 分别签约320、280户
 
 
 # Immutable like a frozen dataclass, but built 4x faster: one is made per number or figure.

@@ -51,6 +51,11 @@ GROUP_NOUNS = tuple(noun for noun, unit in COUNTED_NOUNS if unit in GROUP_UNITS)
 INNER_AMOUNT = re.compile(
     "(?:" + "|".join(re.escape(cue) for cue, kind in MONEY_CUES if kind == "investment") + ")"
     r"(?:约|达|超过|超|近|逾)?[0-9.一二两三四五六七八九十百千]*[万亿]*元(?:以上|左右)?的?")
+# 4个10亿元以上项目, 5个50亿级项目, 3个超10亿元项目: a size class between a count
+# and its noun sorts what is counted; the noun is after it, and the class
+# belongs to the subject (10亿元以上项目), as CONVENTIONS asks.
+INNER_THRESHOLD = re.compile(
+    r"(?:(?:超过|超|逾)[0-9.]*[十百千]?[万亿]+元?|[0-9.]*[十百千]?[万亿]+元?(?:以上|级))的?")
 OTHER_COUNT = re.compile(r"[0-9一二两三四五六七八九十百千]+[个家项座所处栋幢套名位条]")
 
 
@@ -70,6 +75,10 @@ def count_noun(text: str, span: NumberSpan, unit: UnitMatch, surface: tuple[int,
     that needs a noun (个), else words after a measure that has its own unit (名, 栋)."""
     (start, end), (floor, ceiling, _) = surface, bounds
     noun = counted_noun(text, start, end, floor, ceiling)
+    if noun is None and not unit.unit and (first := _chain_start(text, start, floor, unit.measure)) < start:
+        # 新开工、续建项目分别为12个、20个: a count listed after another with the same
+        # measure counts what the first of the list counts
+        noun = counted_noun(text, first, first + text[first:start].index("、"), floor, ceiling)
     if noun is None and not unit.unit:
         return unlisted_noun(text, span, start, end, bounds, unit.measure or "")
     if (noun is None or unit.unit in PERSON_UNITS and noun.unit not in PERSON_UNITS) and not span.chinese:
@@ -78,6 +87,20 @@ def count_noun(text: str, span: NumberSpan, unit: UnitMatch, surface: tuple[int,
             and OTHER_COUNT.search(text, clause_start(text, noun.start, floor, ITEM_BREAKS), noun.end):
         return None
     return noun
+
+
+def _chain_start(text: str, start: int, floor: int, measure: str | None) -> int:
+    """Where a run of counts joined by 、 (12个、20个、8个) that ends at ``start``
+    begins; ``start`` when no count with the same measure stands right before."""
+    first = start
+    while measure and first - 2 > floor and text[first - 1] == "、" and text[first - 2] == measure:
+        digits = first - 2
+        while digits > floor and (text[digits - 1].isdigit() or text[digits - 1] == "."):
+            digits -= 1
+        if digits == first - 2:
+            break
+        first = digits
+    return first
 
 
 def firm_noun_at(text: str, pos: int) -> bool:
@@ -134,9 +157,14 @@ def counted_noun(text: str, start: int, end: int, floor: int, ceiling: int) -> N
 def _noun_after(text: str, pos: int, ceiling: int) -> NounPhrase | None:
     if pos >= ceiling or text[pos] in ITEM_BREAKS or text.startswith(NEXT_ITEM_OPENERS, pos):
         return None  # 幼儿园3所、中小学2所, 厂房16栋及研发楼: the next item is not what is counted
+    noun_start = pos
     inner = INNER_AMOUNT.match(text, pos)
-    if inner is not None and inner.end() < ceiling and text[inner.end()] not in ITEM_BREAKS:
-        pos = inner.end()
+    threshold = INNER_THRESHOLD.match(text, pos) if inner is None else None
+    if threshold is not None and threshold.end() < ceiling and text[threshold.end()] not in ITEM_BREAKS:
+        pos = threshold.end()  # the class stays in the phrase: noun_start is not moved
+    elif inner is not None and inner.end() < ceiling and text[inner.end()] not in ITEM_BREAKS:
+        pos = inner.end()  # 89个投资1000万元以上重大项目: a bound makes it a class, kept
+        noun_start = noun_start if "以上" in inner.group() else pos
     stop = min(clause_end(text, pos, ceiling), pos + WINDOW)
     # Another count, or a conjunction that opens a second item
     # (四套班子及各乡镇…逐园区), ends what this count may measure; a
@@ -147,7 +175,7 @@ def _noun_after(text: str, pos: int, ceiling: int) -> NounPhrase | None:
     if found is None:
         return None
     # 有22家是招商引资企业: the copula links the count to its noun; it is no part of it
-    start = pos + 1 if text[pos] in "是为" and found[0] - pos > 2 else pos
+    start = noun_start + 1 if text[noun_start] in "是为" and found[0] - noun_start > 2 else noun_start
     return NounPhrase(start, found[0], found[1], "after")
 
 

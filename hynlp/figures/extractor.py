@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_left
 from itertools import accumulate
 
@@ -26,6 +28,8 @@ from hynlp.records import Figure
 HEADLINE_MAX = 60
 HEADLINE_LINES = 3  # a headline, a subtitle, and a source line at most
 END_MARKS = "。！？!?；;…"
+HEADLINE_EXCLAMATIONS = "！!"
+SENTENCE_END = re.compile("[。！？!?；;]")
 NAME_TYPES = frozenset({"PROJECT", "COMPANY"})
 
 
@@ -77,10 +81,12 @@ def headline_end(text: str) -> int:
     15
     """
     end = 0
-    for _ in range(HEADLINE_LINES):
+    for index in range(HEADLINE_LINES):
         line_end = text.find("\n", end)
         line = text[end:line_end].strip() if line_end >= 0 else ""
-        if not line or len(line) > HEADLINE_MAX or line[-1] in END_MARKS:
+        # 签约率超87%，搬离近7万人！: a first line may shout; a sentence within it may not end
+        shouted = index == 0 and line[-1:] in HEADLINE_EXCLAMATIONS and not SENTENCE_END.search(line[:-1])
+        if not line or len(line) > HEADLINE_MAX or line[-1] in END_MARKS and not shouted:
             break
         end = line_end + 1
     return max(end - 1, 0)
@@ -151,7 +157,9 @@ def _record_fields(doc: Document, text: str, candidate: Candidate, subject: Subj
     """The fields of the :class:`~hynlp.records.Figure` of ``candidate``."""
     raw_start, raw_end = doc.raw_span(candidate.start, candidate.end)
     return {
-        "kind": candidate.kind, "value": candidate.value, "value_max": candidate.value_max,
+        # 年产值和税收分别为…: a kind the subject's own words name wins over the cue's
+        "kind": (subject.kind if subject else "") or candidate.kind,
+        "value": candidate.value, "value_max": candidate.value_max,
         "unit": candidate.unit, "qualifier": candidate.qualifier,
         "surface": text[candidate.start:candidate.end],
         "subject": subject.text if subject else None,

@@ -65,6 +65,8 @@ PREDICATE_OPENERS = (
     "复工", "开工", "竣工", "投产", "签约", "完成", "实现", "达到", "正在", "已经", "已", "在", "将",
     "为", "是", "被", "由", "获得", "进行", "参加", "参与", "入驻", "落户", "建成", "通过", "集中",
     "同步", "陆续", "全部", "均", "都", "共", "和", "与", "及", "等", "的", "中", "以上", "左右",
+    # 由58家增加到72家: a change from one figure to the next names nothing counted
+    "增加", "增长", "增至", "提高", "提升", "扩大", "上升", "下降", "减少",
 )
 
 # Counted nouns (heads of the phrase a count measures), longest first.
@@ -81,7 +83,7 @@ COUNTED_NOUNS: tuple[tuple[str, str], ...] = tuple(sorted((
     ("专家", "people"), ("嘉宾", "people"), ("客商", "people"), ("企业家", "people"),
     ("建设者", "people"), ("就业岗位", "jobs"), ("岗位", "jobs"), ("行政村", "villages"),
     ("村庄", "villages"), ("社区", "communities"), ("小区", "residential_compounds"),
-    ("街道", "subdistricts"), ("乡镇", "towns"), ("楼宇", "buildings"), ("大楼", "buildings"),
+    ("街道", "subdistricts"), ("乡镇", "towns"), ("中心镇", "towns"), ("楼宇", "buildings"), ("大楼", "buildings"),
     ("厂房", "buildings"), ("住宅楼", "buildings"), ("建筑", "buildings"), ("房屋", "housing_units"),
     ("住房", "housing_units"), ("安置房", "housing_units"), ("房源", "housing_units"),
     ("中心", "centers"), ("基地", "bases"), ("产业园", "parks"), ("园区", "parks"), ("公园", "parks"),
@@ -151,6 +153,7 @@ METRIC_CUES = frozenset({"固定资产投资", "外资", "营业收入", "主营
 
 # Qualifier words, longest first within each list.
 QUALIFIER_PREFIXES: tuple[tuple[str, str], ...] = (
+    ("超过了", "at_least"), ("突破了", "at_least"),  # 签约户数已超过了87%: 了 sits inside the bound
     ("不少于", "at_least"), ("不低于", "at_least"), ("不超过", "at_most"), ("不高于", "at_most"),
     ("不到", "at_most"), ("不足", "at_most"), ("超过", "at_least"), ("至少", "at_least"),
     ("突破", "at_least"),
@@ -222,6 +225,7 @@ PROJECT_NAME_OPENERS = (
     "共有", "共", "的", "在", "是", "为", "对", "和", "与", "成立", "宣布", "介绍", "督导", "投资建设",
     "及", "等", "将", "把", "了", "以", "由", "从", "到", "赴", "如", "抓",
     "标志着", "意味着",  # 标志着该项目: the anaphor 该项目 follows, no name
+    "随着",  # 随着青禾大道工程的奠基: the name starts after it
 )
 
 # --- Subject phrases -------------------------------------------------------
@@ -238,6 +242,8 @@ CONTINUATION_BLOCKERS = ("占地", "占用")  # 占地约800亩 measures land, i
 # Qualifiers (约, 近, 超) are not among them: they belong to the figure's surface,
 # and as last characters they end words (签约, 最近).
 LINK_TRIMS = ("缩短到", "缩短至", "提高到", "提高至", "增加到", "增加至", "下降到", "下降至", "降至",
+              "扩大到", "扩大至", "增长到", "增长至", "上升到", "上升至", "提升到", "提升至", "减少到", "减少至",
+              "现在", "目前",  # 增加至现在的26家: the time of the end point
               "达到了", "达到", "突破", "超过", "不少于", "不低于", "不超过", "至少", "共计", "合计",
               "总计", "分别为", "分别", "增至", "提高", "提升", "下降", "减少", "控制在", "保持在", "完成",
               "实现", "为", "是", "达", "共", "有", "就", "了", "已", "的", "将", "可")

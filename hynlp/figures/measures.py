@@ -49,9 +49,13 @@ MODIFIER_WORDS = tuple(sorted({*PHRASE_VERBS, *GENERIC_WORDS}, key=len, reverse=
 HEAD_LIST, MODIFIER_LIST = WordList(HEAD_WORDS), WordList(MODIFIER_WORDS)
 LINK_TRIM_LIST = WordList(LINK_TRIMS)
 SCOPE_PATTERN = re.compile("|".join(map(re.escape, SCOPE_WORDS)))
+LISTED_ITEM_MAX = 8  # 工业、农业、文旅项目: how long a name in a list sharing one figure may be
 BARE_MIN = 2  # a phrase keeps at least this many characters of its own to name something
 PHRASE_JUNK_CHARACTERS = "".join(sorted(PHRASE_JUNK))
 START_OF = attrgetter("start")
+# 签约率由年初的65%提高到98%, 园区面积从3平方公里扩大到12: 由/从 and a time open
+# the figure's starting point (the end of the phrase before it)
+CHANGE_FROM = re.compile(r"[由从](?:[0-9]{4}年(?:底|末|初)?|去年年?底|去年|上年末|上年|年初|年底|年末|此前|原来)?的?$")
 
 
 @dataclass(frozen=True)
@@ -110,7 +114,7 @@ def phrase_floor(text: str, c: Candidate, previous_end: int, item: int | None = 
     if c.cue is not None and c.cue[1] <= c.clause_start:
         # 年税收增加一倍，达1500万元: the cue, in the clause before, says what is measured
         return clause_start(text, c.cue[0], c.sentence.start)
-    if text.find("等", item, c.start) >= 0 or _follows_list(text, item, c):
+    if text.find("等", item, c.start) >= 0 or _after_unfigured_list(text, item, c):
         item = c.clause_start
     colon = max(text.rfind("：", item, c.start), text.rfind(":", item, c.start))  # 建设内容：新建机房楼4栋
     if colon >= 0 and not text[colon + 1:c.start].strip():
@@ -124,9 +128,16 @@ def phrase_floor(text: str, c: Candidate, previous_end: int, item: int | None = 
     return floor + 1 if floor == previous_end and text.startswith("的", floor) else floor
 
 
-def _follows_list(text: str, item: int, c: Candidate) -> bool:
-    """城关镇、白石镇、临河镇3个镇: a count right after a list of names counts them."""
-    return item > c.clause_start and text[item - 1] == "、" and c.noun is not None and c.noun.side == "after"
+def _after_unfigured_list(text: str, item: int, c: Candidate) -> bool:
+    """城关镇、白石镇3个镇; 签约工业、农业、文旅项目18个: items joined by 、 with no
+    figure of their own are all what the figure after the last one counts or measures.
+    储备2个百亿级项目、5个50亿级项目: items with figures are lists of figures."""
+    if item <= c.clause_start or text[item - 1] != "、":
+        return False
+    items = text[c.clause_start:item - 1].split("、")
+    # 总量指标全省进位次、单项工作苏北争前列、…工业销售收入: long items are goals, not a list of names
+    return all(len(listed) <= LISTED_ITEM_MAX and not any(ch.isdigit() for ch in listed) for listed in items[1:]) \
+        and not any(ch.isdigit() for ch in items[0])
 
 
 def measure_phrase(text: str, c: Candidate, mentions: list[ProjectMention], names: Names,
@@ -153,8 +164,11 @@ def measure_phrase(text: str, c: Candidate, mentions: list[ProjectMention], name
     scoped = (bool(opening) or SCOPE_PATTERN.search(text, min(item, floor), end) is not None
               or names.holds_owner(start, end))
     if named is None or named.start != start:
-        start = _trim_start(text, c, start, end)
+        # 完成率为93.4%: the links go first, so that trimming 完成 cannot leave 率 alone
+        start = _trim_start(text, c, start, _trim_links(text, start, end))
     end = _trim_links(text, start, end)
+    if (change := CHANGE_FROM.search(text, start, end)) is not None and change.start() > start:
+        end = change.start()  # 规上企业由年初的58家: the starting point is no part of what is measured
     phrase = text[start:end]
     said = text[floor:end].lstrip(PHRASE_JUNK_CHARACTERS)  # 完成年度目标的86%: before 完成 is trimmed
     continuation = ((phrase.startswith(CONTINUATION_OPENERS) and not phrase.startswith(CONTINUATION_BLOCKERS))

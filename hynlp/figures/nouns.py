@@ -40,6 +40,17 @@ ASIDE_MARKS = ("(", "（", ":", "：")
 CLAUSE_NOUN_MIN = 2  # 有3个项目: one character before the count names nothing
 COPULA_REACH = 14  # 有3家为中国500强企业: how far the noun after 为 may end
 BARE_NOUNS = frozenset(noun for noun, _ in COUNTED_NOUNS)
+SHORT_NOUN_MAX = 2  # 就业: a counted noun this short is named with the verb before the count
+VERB_BEFORE_MAX = 4
+VERB_MIN = 2
+# 其中3人获奖: time and scope words before a count do nothing
+NOT_VERBS = frozenset({"其中", "今年", "全年", "去年", "目前", "共有", "共计", "累计", "总计", "合计", "全区",
+                       "全市", "全县", "全镇", "此次", "本次", "现场", "还有", "以及", "已有", "当天", "当日"})
+MODAL_CHARACTERS = "可将能会也还再"
+PERSON_UNITS = frozenset({"people", "person_times"})
+# A count or a date opening a clause (22个…, 2021…, 1-4月): what follows it names the list after
+COUNT_OR_YEAR = re.compile(r"[0-9]+(?:[个家项名座所处栋幢套件批户]|年度?|月份?|日)|(?:19|20)[0-9]{2}")
+AMOUNT = re.compile(r"[0-9][0-9.]*(?:[万亿]|%|％)")
 
 
 # Immutable like a frozen dataclass, but built 4x faster: one is made per number or figure.
@@ -70,11 +81,25 @@ def count_phrase(text: str, c: Candidate, sentences: list[Sentence],
         return listed
     phrase = text[noun.start:noun.end]
     if phrase not in BARE_NOUNS:
-        return Part(phrase, noun.start, noun.end, "counted_phrase")
+        verb = _verb_before(text, c) if len(phrase) <= SHORT_NOUN_MAX and c.unit in PERSON_UNITS else ""
+        # 带动2000人就业: 就业 alone says little; the verb before the count says what is done
+        return Part(verb + phrase, c.start - len(verb) if verb else noun.start, noun.end, "counted_phrase")
     if c.unit not in GROUP_UNITS:
         return Part(phrase, noun.start, noun.end, "counted_noun", bare=True)
     return noun_predicate(text, c) or activity(text, c, sentences) or clause_noun(text, c) or Part(
         phrase, noun.start, noun.end, "counted_noun", bare=True)
+
+
+def _verb_before(text: str, c: Candidate) -> str:
+    """The short verb right before a count (可带动 → 带动), or "" (其中3人: no verb)."""
+    begin = max(c.clause_start, c.start - VERB_BEFORE_MAX)
+    words = text[begin:c.start]
+    if not words or not all(map(is_cjk, words)):
+        return ""
+    modal = max(words.rfind(ch) for ch in MODAL_CHARACTERS)
+    start = begin + modal + 1 if modal >= 0 else c.start - VERB_MIN
+    verb = text[start:c.start]
+    return verb if len(verb) >= VERB_MIN and verb not in NOT_VERBS else ""
 
 
 def clause_noun(text: str, c: Candidate, predicate: Part | None = None) -> Part | None:
@@ -84,8 +109,15 @@ def clause_noun(text: str, c: Candidate, predicate: Part | None = None) -> Part 
     opening = max(text.rfind(mark, c.clause_start, c.start) for mark in ASIDE_MARKS) + 1
     start = trim_leading(text, max(opening, c.clause_start), c.start)
     said = text[start:c.start]
-    # 涉及户数275户(包含10家企业): a clause with a figure of its own names nothing
-    if sum(1 for ch in said if is_cjk(ch)) < CLAUSE_NOUN_MIN or any(ch.isdigit() for ch in said):
+    opener = None
+    for opener in COUNT_OR_YEAR.finditer(said):
+        pass  # the last one: 2021中外…活动签约A等14个项目, 22个重大产业项目中A、B等14个项目
+    if opener is not None:
+        # a year, an event's number or an earlier count opens the clause; what follows names the list
+        start = trim_leading(text, start + opener.end(), c.start)
+        said = text[start:c.start]
+    # 涉及户数275户(包含10家企业): a clause with an amount of its own names nothing
+    if sum(1 for ch in said if is_cjk(ch)) < CLAUSE_NOUN_MIN or AMOUNT.search(said) is not None:
         return None
     tail = text[predicate.start:predicate.end] if predicate is not None else text[c.noun.start:c.noun.end]
     return Part(said + tail, start, c.noun.end, "clause_noun")
@@ -100,6 +132,8 @@ def list_count(text: str, c: Candidate, spans: list[tuple[int, int]]) -> Part | 
     noun = text[c.noun.start:c.noun.end]
     if "、" not in before and not (before.endswith("等") and noun in BARE_NOUNS):
         return None
+    if before.endswith("、"):
+        return None  # 储备2个百亿级项目、5个50亿级项目: a list of counts, each with its own noun
     first = c.clause_start + (before.index("、") if "、" in before else len(before) - 1)
     head_end = _list_start(text, c.clause_start, first, spans)
     start = trim_leading(text, c.clause_start, head_end) if head_end > c.clause_start else head_end
@@ -109,8 +143,9 @@ def list_count(text: str, c: Candidate, spans: list[tuple[int, int]]) -> Part | 
             end -= len(word)
             break
     head = text[start:end]
-    # 签约A园等14个项目: one name, and no list to open; the whole clause says more
-    if noun in BARE_NOUNS and (not head or "、" not in before):
+    # 签约A园等14个项目: one name, and no list to open; the whole clause says more.
+    # 其中18个产业项目中A、B等9个项目: words with a count of their own do not open the list
+    if noun in BARE_NOUNS and (not head or "、" not in before or COUNT_OR_YEAR.search(head) is not None):
         predicate = noun_predicate(text, c)
         return clause_noun(text, c, predicate if predicate and predicate.rule == "noun_predicate" else None)
     return Part(head + noun, start, c.noun.end, "list_count")
@@ -134,7 +169,8 @@ def noun_predicate(text: str, c: Candidate) -> Part | None:
     """两家企业签署合作协议, 现场签约的12个项目: a bare noun is named by what it
     does next, or by the clause that modifies it."""
     assert c.noun is not None
-    stop = min(clause_end(text, c.noun.end, c.sentence.end), c.noun.end + PREDICATE_MAX)
+    # 启动5个项目、16万平方米房屋征收: a 、 opens the next item, no predicate
+    stop = min(clause_end(text, c.noun.end, c.sentence.end, ITEM_BREAKS), c.noun.end + PREDICATE_MAX)
     # 企业兑现补助资金143万元: the predicate ends at the next amount, once it says something
     stop = next((i for i in range(c.noun.end + 2, stop) if text[i].isdigit()), stop)
     predicate = text[c.noun.end:stop] if stop - c.noun.end >= 2 else ""  # 项目中: no predicate

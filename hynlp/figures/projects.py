@@ -39,6 +39,8 @@ from hynlp.figures.phrases import CLAUSE_BREAKS, LEADING_DATE, is_generic, trim_
 from hynlp.figures.wordlists import WordList
 
 NAME_MAX = 30
+# 48个项目, 重点项目12个: a count of projects, after which a bare 项目 is those projects
+GROUP_COUNT = re.compile(r"[0-9一二两三四五六七八九十百]+个[^，。；,;]{0,8}项目|项目(?:共|共有|总计)?[0-9]+个")
 ANAPHOR_REACH = 4  # sentences back that 该项目 may point, across paragraphs
 TOPIC_REACH = 2  # sentences back, within the paragraph, that a project stays the topic
 NAME_MIN = 3
@@ -146,6 +148,8 @@ class ProjectContext:
         a name of the same phase."""
         begin = self.sentences_back(anaphor.start, ANAPHOR_REACH)
         named = [m for m in self.within(begin, anaphor.start) if not m.anaphor and not m.predicate]
+        if named and anaphor.text == "项目" and GROUP_COUNT.search(self.text, named[-1].end, anaphor.start):
+            return None  # A工程开工。…总计48个项目…。项目总投资…: bare 项目 is the group counted since
         phase = PHASE.search(anaphor.text)
         if phase is not None:
             same = [m for m in named if phase.group(0) in m.text]

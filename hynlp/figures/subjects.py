@@ -51,9 +51,11 @@ from hynlp.figures.phrases import (
     open_aside, trim,
 )
 from hynlp.figures.projects import ProjectContext
+from hynlp.figures.respectively import respective_kind, respectively
 from hynlp.figures.topics import Topic, TopicFinder
 
 DE_PHRASE_MAX = 25
+COORDINATED_MEASURE_MAX = 14  # 总投资22亿元、占地面积900多亩的: how far the linking 的 may be
 ASIDE_OPENER = re.compile("[" + re.escape("".join(ASIDE_OPENERS)) + "]")
 RATE_AT = re.compile(r"[0-9.]+(?:%|％|个百分点)")  # 完成年任务75亿元的23.7%
 NOUN_AFTER_MAX = 12
@@ -79,6 +81,7 @@ class Subject(NamedTuple):
     entity: int | None = None
     referent: str = ""  # what a bare figure after this one in the sentence is about
     measure: str = ""  # what a clause continuing this figure (同比增长) continues
+    kind: str = ""  # a kind its own words name that the cue before the number did not (分别)
 
 
 # Immutable like a frozen dataclass, but built 4x faster: one is made per number or figure.
@@ -122,11 +125,13 @@ class SubjectFinder:
         same_clause = bool(earlier) and earlier[-1][0].clause_start == c.clause_start
         phrase = measure_phrase(self.text, c, self.projects.mentions, self.names,
                                 earlier[-1][0].end if same_clause else 0)
-        own = self.respectively(c, earlier) or self._own(c, phrase)
+        own = respectively(self.text, c, earlier) or self._own(c, phrase)
         context, measure = self._context_for(c, phrase, own, earlier, same_clause)
         if context is None and not own.text:
             return None
-        return self._joined(c, phrase, context, own, measure)
+        joined = self._joined(c, phrase, context, own, measure)
+        kind = respective_kind(self.text, c, own)
+        return joined._replace(kind=kind) if kind else joined
 
     def _context_for(self, c: Candidate, phrase: MeasurePhrase, own: Part,
                      earlier: list[tuple[Candidate, Subject | None]],
@@ -246,27 +251,15 @@ class SubjectFinder:
         text = name + self.text[c.cue[0]:c.cue[1]]
         return Subject(text, mention.start, mention.end, "built_project", mention.entity, name, text)
 
-    def respectively(self, c: Candidate, earlier: list[tuple[Candidate, Subject | None]]) -> Part | None:
-        """甲项目、乙项目总投资分别为5亿元、3亿元: the k-th amount after 分别 goes with
-        the k-th item listed before it."""
-        marker = self.text.rfind("分别", c.clause_start, c.start)
-        if marker < 0:
-            return None
-        rank = sum(1 for p, _ in earlier if marker < p.start)
-        head_end = c.cue[0] if c.cue is not None and c.cue[0] < marker else marker
-        items = [item for item in re.split("[、和及与]", self.text[c.clause_start:head_end]) if item]
-        if len(items) < 2 or rank >= len(items):
-            return None
-        start = c.clause_start + sum(len(item) + 1 for item in items[:rank])
-        cue = self.text[c.cue[0]:c.cue[1]] if c.cue is not None and c.cue[0] < marker else ""
-        return Part(items[rank] + cue, start, start + len(items[rank]), "respectively")
-
     def de_phrase(self, c: Candidate) -> Subject | None:
         """总投资10.6亿元的A项目: the phrase after 的, up to a word that ends it
         (已, 同步, 开工, 和总投资…), or the tagged entity that starts there."""
-        if c.family != "money" or c.trailing is not None or not self.text.startswith("的", c.end):
+        if c.family != "money" or c.trailing is not None:
             return None
-        start = c.end + 1
+        link = self._de_link(c)
+        if link < 0:
+            return None
+        start = link + 1
         entity = self.entity_starting.get(start)
         if entity is not None:
             end = self.doc.entities[entity].end
@@ -281,6 +274,20 @@ class SubjectFinder:
             return None  # 完成年任务75亿元的23.7%: a figure after 的 is no thing the amount is of
         text = self.text[start:stop]
         return Subject(text, start, stop, "de_phrase", self._entity_at(start, stop), text, text)
+
+    def _de_link(self, c: Candidate) -> int:
+        """Where the 的 that links an amount to what it is of stands: right after it
+        (总投资10.6亿元的A项目), or after other measures joined to it by 、
+        (总投资22亿元、占地900多亩的15个工业项目); -1 when none does."""
+        if self.text.startswith("的", c.end):
+            return c.end
+        if not self.text.startswith("、", c.end):
+            return -1
+        stop = min(clause_end(self.text, c.end, c.sentence.end), c.end + COORDINATED_MEASURE_MAX)
+        link = self.text.find("的", c.end, stop)
+        if link < 0 or not any(ch.isdigit() for ch in self.text[c.end:link]):
+            return -1
+        return link
 
     def noun_after_unit(self, c: Candidate) -> Part | None:
         """270万平方米商务楼宇: the noun the measure describes."""
