@@ -94,3 +94,17 @@ def test_a_speaker_is_not_part_of_a_company():
 
 def test_ji_in_the_last_member_of_a_company_list_joins_two_companies(companies):
     assert companies("签约仪式上，青禾启明、松涛远帆及北原恒达等3家企业现场签约。") == {"北原恒达", "松涛远帆", "青禾启明"}
+
+
+def test_a_company_named_by_its_level_and_generic_words(companies):
+    # A county's or province's own platform company, written with the bare level character.
+    text = "省交通投资集团有限公司总经理周明远发言，县城乡建设投资有限公司、县自然资源局作表态发言。"
+    assert companies(text) == {"省交通投资集团有限公司", "县城乡建设投资有限公司"}
+    # A bare level character before a short generic word, or not at a name edge, names no company.
+    assert companies("全县有限公司数量增长，县投资有限公司不多。") == set()
+
+
+def test_a_brand_the_trimming_took_for_an_adverb(companies):
+    # 长远/d 食品: dropping the brand would leave only an industry word.
+    assert companies("东岚县与长远食品有限公司举行签约仪式。") == {"长远食品有限公司"}
+    assert companies("积极引进食品有限公司。") == {"食品有限公司"}  # unchanged: 积极 is a stop word

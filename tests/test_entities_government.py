@@ -87,7 +87,19 @@ def test_a_preposition_before_an_organ_is_not_part_of_its_name(tag, text):
 
 def test_the_short_office_of_an_organ(tag):
     found = tag("县政府办、青禾区政府办、东岚县委办和水利局负责同志参加会议。")
-    assert found["GOV"] == {"县政府办", "青禾区政府办", "东岚县委办"}
+    # 水利局 after the named county is that county's bureau (see the test below).
+    assert found["GOV"] == {"县政府办", "青禾区政府办", "东岚县委办", "水利局"}
     # 县委办主任 is a title; 办公厅 is a longer organ, not 办 + 公厅
     assert tag("县委常委、县委办主任李某出席。").get("GOV", set()) == set()
     assert "市政府办" not in tag("市政府办公厅印发通知。").get("GOV", set())
+
+
+def test_a_bureau_written_without_its_owner_is_the_named_countys(tag):
+    found = tag("东岚县召开防汛工作会议。水利局、应急管理局主要负责人汇报了工作。")
+    assert found["GOV"] == {"东岚县", "水利局", "应急管理局"}
+    # No county, district or city named: a bare bureau is any bureau.
+    assert "GOV" not in tag("各地水利局要加强值守，住建局也要配合。")
+
+
+def test_the_committee_of_a_countys_own_zone(tag):
+    assert tag("东岚县工业集中区管委会介绍重点项目情况。")["GOV"] == {"东岚县工业集中区管委会"}

@@ -173,3 +173,19 @@ def test_a_list_of_officials_before_companies_joined_by_ji(tag):
     assert names == {"李俊伟": "县领导", "任会刚": "县委副书记、县长", "陈召辉": "县领导", "于胜洋": "县领导"}
     companies = {e.text for e in doc.entities if e.type == "COMPANY"}
     assert companies == {"澜溪云帆集团", "岚州青石科技"}
+
+
+def test_a_town_or_subdistrict_leadership_list(tag):
+    doc = tag("松涛镇举行签约仪式。镇党委书记郭明远，镇领导陆燕红、陈伟军、郑志宏出席。")
+    names = {o[0]: o[1] for o in officials(doc)}
+    assert names == {"郭明远": "镇党委书记", "陆燕红": "镇领导", "陈伟军": "镇领导", "郑志宏": "镇领导"}
+    # 镇领导班子 is the leadership as a body: no name follows.
+    assert officials(tag("镇领导班子成员参加会议。")) == []
+
+
+def test_a_rare_family_name_inside_a_leadership_list(tag):
+    doc = tag("县领导李国华、润道明、周明远、程立出席开工仪式。")
+    assert {o[0] for o in officials(doc)} == {"李国华", "润道明", "周明远", "程立"}
+    # Between names only: an organ after the names is no name.
+    doc = tag("县领导李国华、周明远、各部门、各乡镇负责人参加。")
+    assert {o[0] for o in officials(doc)} == {"李国华", "周明远"}

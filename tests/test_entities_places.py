@@ -118,3 +118,33 @@ def test_a_prefecture_short_name_the_segmenter_makes_a_word():
     pool = CandidatePool(text, Segmenter().tokenize(text))
     rule(pool)
     assert [c.start for c in pool.candidates] == [text.index("岚州"), text.index("岚州。")]
+
+
+def test_the_whole_of_a_unit_is_not_a_place(run):
+    assert run("镇党政班子全体成员、全体镇干部出席仪式。") == []
+    assert run("全体干部到松涛镇调研。") == [("PLACE", "松涛镇")]
+
+
+def test_a_countys_own_zone_is_named_by_the_county(run):
+    assert ("PLACE", "东岚县经济开发区") in run("现场会在东岚县经济开发区举行。")
+    assert ("PLACE", "东岚县工业集中区") in run("项目落户东岚县工业集中区。")
+    # A generic zone word after a county is no zone name.
+    assert run("东岚县片区改造加快。") == [("PLACE", "东岚县")]
+
+
+@pytest.mark.parametrize("text", [
+    "共拆除城区铁皮棚9个。",  # a verb before a generic 城区
+    "各项指标均高于市平均水平。",  # a verb before a bare level
+    "2021年第一季度市招商项目集中签约。",  # a quarter is no unit name
+])
+def test_a_verb_or_a_period_before_a_generic_unit_is_no_place(run, text):
+    assert run(text) == []
+
+
+def test_the_project_locality_is_no_village(run):
+    assert run("项目包保领导、相关部门、项目属地村(社区)要增强责任感。") == []
+
+
+def test_development_slogans_are_no_places(run):
+    assert run("大力实施生态立县、旅游兴县、工业强县战略，坚持人才强市。") == []
+    assert run("嘉兴市、永兴县代表参加。") == [("PLACE", "嘉兴市"), ("PLACE", "永兴县")]

@@ -212,3 +212,83 @@ def test_a_long_product_phrase_after_a_capacity_stays_in_the_name(projects):
 
 def test_a_slogan_verb_before_project_is_no_name(projects):
     assert not projects("各部门要树牢项目为先理念，全力推进项目建设。")
+
+
+def test_the_speakers_own_unit_is_not_part_of_a_project(projects):
+    assert projects("我区青禾花园二期安置房项目开工，我县澜溪大道改造工程同步推进。") == {
+        "青禾花园二期安置房项目", "澜溪大道改造工程"}
+    # 我区项目, 重视项目: the district's projects in general, no name.
+    assert projects("区长周明远在分会场报告我区项目开工情况，东岚县委、县政府高度重视项目工作。") == set()
+
+
+@pytest.mark.parametrize("text, names", [
+    # A batch verb or an "among the key works" phrase before the first member is no part of it.
+    ("同时集中开工岚山庄园二期、澜溪绕城公路等2个重点项目。", {"岚山庄园二期", "澜溪绕城公路"}),
+    ("33个重点工程中澜溪大道、青禾路北延等21个项目已复工。", {"澜溪大道", "青禾路北延"}),
+    # Without a count, 项目中 is inside the name: 中水 is reclaimed water.
+    ("走访了青禾热电联产项目中水管网铺设工程、松涛大桥等2个项目。", {"青禾热电联产项目中水管网铺设工程", "松涛大桥"}),
+    # A title inside a member opens the list: the official reports on the projects.
+    ("县委常委、常务副县长周明远对青禾文化创意产业园、松涛冷链物流仓储项目等3个项目情况进行了通报。",
+     {"青禾文化创意产业园", "松涛冷链物流仓储项目"}),
+    # A one-character joiner inside a member stays: the member is one name.
+    ("松涛大桥、北原路与青禾路交叉口改造工程等2个项目开工。", {"北原路与青禾路交叉口改造工程", "松涛大桥"}),
+])
+def test_the_first_list_member_starts_after_a_clause(projects, text, names):
+    assert projects(text) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    # Two parallel short words joined by 、 inside one name.
+    ("青禾电子高频、高速覆铜板项目正式开工。", {"青禾电子高频、高速覆铜板项目"}),
+    ("签约松涛食品生产、销售项目。", {"松涛食品生产、销售项目"}),
+    # A noun or a proper name after the 、 may open a second project: not joined.
+    ("会上签约了青禾智能装备、松涛冷链物流项目。", {"松涛冷链物流项目"}),
+])
+def test_a_list_mark_between_parallel_words_stays_inside_the_name(projects, text, names):
+    assert projects(text) == names
+
+
+def test_venues_in_an_uncounted_list_are_projects_when_the_clause_builds(projects):
+    assert projects("集中开工的青禾广场、澜溪公园等项目进展顺利。") == {"青禾广场", "澜溪公园"}
+    assert projects("走访了青禾广场、松涛商城等项目周边商户。") == set()
+
+
+@pytest.mark.parametrize("text, names", [
+    # A lone numeral opens a brand: 三郑, 九岭 are names, not counts.
+    ("投资2600万元的三郑众鑫服务大楼项目开工。", {"三郑众鑫服务大楼项目"}),
+    # An inner member's first word the segmenter calls a verb stays in the name.
+    ("青禾镇集中动工项目共有2个，包括松涛科技园项目、大成智造产业园项目。", {"松涛科技园项目", "大成智造产业园项目"}),
+    # 举办 governs the event, never opens a name; 三个 counts.
+    ("松涛镇举办重点项目集中签约仪式，三个项目已开工。", set()),
+])
+def test_numerals_and_verbs_that_open_names(projects, text, names):
+    assert projects(text) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    # A generic part after 及 names nothing alone: the name is the whole phrase.
+    ("签约项目分别是：东岚县中药材种植基地及生产加工项目，总投资1亿元。", {"东岚县中药材种植基地及生产加工项目"}),
+    # A person before 及 stays out: 青禾科技 is a name of its own.
+    ("李国华及青禾科技项目负责人参加。", {"青禾科技项目"}),
+    # The rest of a kind, a generic kind, an event verb: no name.
+    ("推动澜溪土地整治项目建设，跟进澜溪基础设施及其他优质建设项目。", {"澜溪土地整治项目"}),
+    ("棚户区改造项目是民生工程、发展工程，也在公益性项目等方面合作。", set()),
+    ("东岚县人民政府在县委综合楼隆重举行合作项目集中签约仪式。", set()),
+])
+def test_joints_and_generic_kinds(projects, text, names):
+    assert projects(text) == names
+
+
+def test_a_campaign_slogan_is_no_project(projects):
+    assert projects("青禾街道迅速掀起大干项目热潮。") == set()
+
+
+def test_a_production_verb_ends_a_plant_name(projects):
+    text = "签约项目分别是：澜溪景区开发建设项目，总投资1.2亿；青禾鑫通马鹿驯养项目，总投资992万。"
+    assert projects(text) == {"澜溪景区开发建设项目", "青禾鑫通马鹿驯养项目"}
+
+
+def test_a_venue_word_alone_is_no_name(projects):
+    # 依然/d is the brand: trimming it would leave the bare venue word.
+    assert projects("依然广场项目完成签约。") == {"依然广场项目"}
+    assert projects("工人们在广场项目现场施工，项目已开工。") == set()

@@ -63,6 +63,8 @@ UNIT_CHARACTERS = frozenset("省市区县镇乡村")
 # 匹配|项目) is no name.
 CLAUSE_TAGS = frozenset(("p", "c", "r", "u", "uj", "ul", "uz", "uv", "ud", "ug", "l", "i", "y", "e", "o"))
 MAYBE_NAME_TAGS = frozenset(("v", "d", "m", "q"))  # mis-tagged name words too: 振兴/v 街
+SPEAKER_PRONOUN = "我"  # 我区, 我县: the speaker's own unit opens no name
+SPEAKER_UNITS = frozenset("省市县区镇乡")
 VERB_TAGS = frozenset(("v", "p", "r", "uj", "ul"))
 
 
@@ -347,8 +349,12 @@ class NameScanner:
                 continue
             if token.tag == "m" and token.text[0] in NOT_NUMBER_OPENERS and not _after_numeral(pool.text, start):
                 break  # 亿/m 佳诚…, 余家/m 湖…: no number starts so, a name does
+            if token.tag == "m" and len(token.text) == 1 and token.text in NUMERAL_CHARACTERS:
+                break  # 三/m 郑众鑫…, 三/m 乡美妆…: a lone numeral counts nothing; it opens a name
             if token.tag in CLAUSE_TAGS or token.tag in MAYBE_NAME_TAGS and valid(rest):
                 start = token.end
+                if token.text == SPEAKER_PRONOUN and pool.text[start:start + 1] in SPEAKER_UNITS and valid(rest[1:]):
+                    start += 1  # 我/r 区润/… : the speaker's own district, which the segmenter split
                 continue
             if token.tag == "v" and len(rest) >= 2 and self.is_generic(rest):
                 return None

@@ -50,6 +50,13 @@ COMPANY_TITLES = ("董事长", "总经理", "总裁", "副总裁", "副总经理
 COMPANY_LIST_TAIL = re.compile(r"等(?:[0-9一二两三四五六七八九十百几多]+家)?(?:知名|重点|龙头|骨干|头部)?(?:企业|公司)(?![0-9一二两三四五六七八九十百几多])")
 BLOCKED_AFTER = frozenset("化军群卡业")
 GROUP_JOINER = "及"  # 集团化, 集团军, 银行卡, 银行业
+# 县|城乡建设投资有限公司: a province's, city's or county's own company, named by its level
+# alone and generic words. Only a limited-company suffix vouches for such a name.
+LEVEL_OWNERS = frozenset("省市县区")
+LIMITED_SUFFIXES = ("有限公司", "有限责任公司", "集团有限公司", "集团股份有限公司", "股份有限公司")
+# Words the trimming drops that may be a brand (无穷/d, 健/a); verbs and function words are not.
+BRAND_LIKE_TAGS = frozenset(("d", "a", "ad", "an", "b", "ng", "nr", "ns", "nz", "j"))
+MIN_OWNED_NAME = 4  # 城乡建设投资, 交通投资集团: a short generic rest (县|投资) names nothing
 
 
 class CompanyRules:
@@ -95,8 +102,9 @@ class CompanyRules:
             opening = max(text.rfind("（", 0, end), text.rfind("(", 0, end))
             if 0 < opening and end - opening <= 6 and is_cjk_text(text[opening + 1:end - 1]):
                 end = opening
+        limited = strong and pool.text.startswith(LIMITED_SUFFIXES, end)
         return self.scanner.left_edge(pool, end, max_len=20 if strong else 10, verb_stops=True,
-                                      accept=lambda s: self._valid_name(pool, s, end))
+                                      accept=lambda s: self._valid_name(pool, s, end, limited))
 
     def _platform_start(self, pool: CandidatePool, suffix_start: int) -> int | None:
         """城投|集团: a platform's short name, generic as a word, standing alone before the suffix."""
@@ -104,8 +112,30 @@ class CompanyRules:
         start = suffix_start - length
         return start if length and self.scanner.is_hard_boundary(pool, start) else None
 
-    def _valid_name(self, pool: CandidatePool, start: int, end: int) -> int | None:
-        return self.scanner.clean_start(pool, start, end)
+    def _valid_name(self, pool: CandidatePool, start: int, end: int, limited: bool = False) -> int | None:
+        found = self.scanner.clean_start(pool, start, end)
+        if found is None and limited and self._level_owned(pool, start, end):
+            return start
+        if found is not None and found > start and self._brand_trimmed(pool, start, found, end):
+            return start  # 无穷/d 食品|有限公司: the trimmed word was the brand
+        return found
+
+    def _brand_trimmed(self, pool: CandidatePool, start: int, trimmed: int, end: int) -> bool:
+        """True when trimming left only industry words (食品, 生态农业发展): what it
+        dropped was the brand, and the untrimmed name is the company's."""
+        text, dropped = pool.text, pool.token_at(start)
+        if dropped is None or dropped.end != trimmed or dropped.tag not in BRAND_LIKE_TAGS or len(dropped.text) < 2:
+            return False  # one word, a brand's length, was dropped
+        if dropped.text in self.scanner.hard.words or dropped.text in self.scanner.weak.words:
+            return False  # 大力|发展食品…: an adverb the stop lists know
+        return made_of(text[trimmed:end], self.kinds) and self.scanner.is_valid_name(text[start:end])
+
+    def _level_owned(self, pool: CandidatePool, start: int, end: int) -> bool:
+        """县|城乡建设投资|有限公司: a level character at a hard edge, then generic words."""
+        text = pool.text
+        rest = text[start + 1:end]
+        return (text[start] in LEVEL_OWNERS and len(rest) >= MIN_OWNED_NAME and is_cjk_text(rest)
+                and self.scanner.is_hard_boundary(pool, start) and made_of(rest, self.kinds))
 
     def _may_end_brand(self, text: str, end: int) -> bool:
         """A company title or a word boundary after an industry word: the name may be a brand."""

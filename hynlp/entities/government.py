@@ -31,7 +31,7 @@ from __future__ import annotations
 from hynlp.entities.boundaries import NameScanner, is_cjk_text
 from hynlp.entities.candidates import PRIORITY_STRUCTURE, Candidate, CandidatePool
 from hynlp.entities.lexicon import TitleTable, WordFinder, WordLists
-from hynlp.entities.places import ADMIN_BY_SUFFIX, PlaceRules
+from hynlp.entities.places import ADMIN_BY_SUFFIX, PlaceRules, admin_level
 
 # Organs named after a place; longest first.
 PLACE_ORGANS = (
@@ -41,6 +41,10 @@ PLACE_ORGANS = (
 )
 DEPARTMENT_ORGANS = ("委员会", "办公室", "服务中心", "管理局", "事务中心", "总局", "分局", "中心",
                      "局", "委", "厅", "部", "办", "署")
+# A bureau or commission written without its owner (水利局, 发改委) is the named county's;
+# 部, 办, 中心 alone are too often parts of other words (宣传部 of a company, 项目办).
+BARE_DEPARTMENT_ORGANS = frozenset(("局", "委", "管理局"))
+OWNING_LEVELS = frozenset(("市", "区", "县", "旗"))
 WORKING_BODIES = ("指挥部办公室", "领导小组办公室", "指挥部", "领导小组", "工作专班")
 COMMITTEE_LEVELS = ("省", "市", "区", "县", "旗")
 # Owners of a department written without a place name: 市发改委, 区委组织部,
@@ -117,9 +121,20 @@ class GovRules:
                     continue
                 seen_ends.add(end)
                 edge = self._place_prefix(pool, start - stem, bare_level=True)
+                if edge is None and stem and organ in BARE_DEPARTMENT_ORGANS:
+                    edge = self._unowned_department(pool, start - stem)
                 if edge is not None:
                     found.append(self._organ(text, edge, end, f"department:{organ}"))
         return found
+
+    def _unowned_department(self, pool: CandidatePool, start: int) -> int | None:
+        """水利局, 住建局 written alone after the article named its county: the county's
+        own bureau. Alone means at a name edge (、水利局, 由|住建局); in an article that
+        names no county, district or city, a bare bureau is any bureau."""
+        if not self.scanner.is_boundary(pool, start):
+            return None
+        owners = (_without_organ(c.text(pool.text)) for c in pool.of_type("PLACE", "GOV") if c.end <= start)
+        return start if any(admin_level(owner) in OWNING_LEVELS for owner in owners) else None
 
     def _office_of_organ(self, text: str, organ: str, start: int, end: int) -> bool:
         """区政府办公室, 县政府办, 某某区委办: the office of an organ needs no stem.
@@ -179,3 +194,9 @@ class GovRules:
         if text.endswith("中共", 0, start):  # 中共某某区委 is the committee's full name
             start -= 2
         return Candidate("GOV", start, end, rule=rule, confidence=0.85, priority=PRIORITY_STRUCTURE)
+
+
+def _without_organ(name: str) -> str:
+    """The unit an organ is named after: 某某县人民政府 -> 某某县."""
+    organ = next((o for o in PLACE_ORGANS if name.endswith(o)), "")
+    return name[:len(name) - len(organ)] if organ else name

@@ -25,6 +25,7 @@ from hynlp.entities.candidates import CandidatePool
 
 LIST_MARK = "、"
 LIST_ENDERS = frozenset("等")
+TITLE_TAG = "title"  # the segmenter's tag for a job title it knows
 MAX_MEMBER = 24
 # Regex classes for the character scans below: one search in C instead of a Python step per character.
 LIST_END = re.compile("[" + re.escape("".join(sorted(CLAUSE_BREAKS | LIST_ENDERS))) + "]")
@@ -32,10 +33,19 @@ MARK_OR_BREAK = re.compile("[" + re.escape("".join(sorted(CLAUSE_BREAKS | {LIST_
 
 
 def members_ending_at(pool: CandidatePool, scanner: NameScanner, end: int,
-                      max_member: int = MAX_MEMBER) -> list[tuple[int, int]]:
-    """Member spans of the list whose last member ends at ``end``, left to right."""
+                      max_member: int = MAX_MEMBER, *, split_at_clause: bool = False) -> list[tuple[int, int]]:
+    """Member spans of the list whose last member ends at ``end``, left to right.
+
+    With ``split_at_clause``, a job title inside an inner member opens the list:
+    in 县委常委、常务副县长某某对|甲产业园、乙项目等 the first member starts after
+    the title's clause, and 县委常委 is no member.
+    """
     text = pool.text
     spans, member_end = _inner_members(text, end, max_member)
+    if split_at_clause:
+        opening = next((index for index, (s, e) in enumerate(spans) if _holds_title(pool, s, e)), None)
+        if opening is not None:
+            spans, member_end = spans[:opening], spans[opening][1]
 
     def is_member(name: str) -> bool:
         return len(name) >= 2 and not scanner.is_generic(name)
@@ -51,6 +61,17 @@ def members_ending_at(pool: CandidatePool, scanner: NameScanner, end: int,
         spans.append((first, member_end))
     spans.reverse()
     return [(scanner.trim_leading(pool, s, e), e) for s, e in spans if e - s >= 2]
+
+
+def _holds_title(pool: CandidatePool, start: int, end: int) -> bool:
+    """True when a token inside ``text[start:end]`` is a job title. Stop words do not
+    count: they occur inside names as often (某某镇产城融合示范园, 甲路与乙路交叉口改造)."""
+    token = pool.token_at(start)
+    while token is not None and token.end < end:
+        if token.tag == TITLE_TAG:
+            return True
+        token = pool.token_at(token.end)
+    return False
 
 
 def _inner_members(text: str, end: int, max_member: int) -> tuple[list[tuple[int, int]], int]:

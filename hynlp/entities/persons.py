@@ -41,6 +41,7 @@ from hynlp.entities.officials import OrganizationResolver
 CHAIN_SEPARATORS = ("、", "兼")
 MAX_CHAIN_GAP = 8  # an organization written inside a chain: 市委常委、|某某|区委书记
 LIST_JOINERS = frozenset("、和与及")
+MIN_SANDWICHED, MAX_SANDWICHED = 2, 3  # a list member with an unknown family name: a name's length
 MAX_NAME = 4  # a two-character family name and a two-character given name
 NOT_IN_NAME = frozenset("的了在是和与等之也都就而或及着过被把对从到这那其该")
 DEPARTMENT_ENDINGS = frozenset("部委局办厅处室科")
@@ -158,9 +159,8 @@ class PersonRules:
         if self._punctuation_within_name(text, pos) != "、":
             return []  # the first member is not followed by a mark: one name at most, no list
         while pos < len(text) and not self.titles.longest_at(text, pos):
-            stop = next((i for i in range(pos, min(pos + MAX_NAME + 1, len(text))) if text[i] in PUNCTUATION), None)
-            end = stop if stop is not None else self._listed_last_end(pool, pos)
-            if end is None or not self._listed_shape(text[pos:end]):
+            end = self._member_end(pool, pos)
+            if end is None or not (self._listed_shape(text[pos:end]) or self._sandwiched(pool, names, pos, end)):
                 break
             names.append((pos, end))
             if end >= len(text) or text[end] != "、":
@@ -170,6 +170,23 @@ class PersonRules:
             return []  # no list: the strict test below is not needed
         strict = any(self.name_end(pool, start) == end for start, end in names)
         return names if strict else []
+
+    def _member_end(self, pool: CandidatePool, pos: int) -> int | None:
+        """End of a list member: the punctuation within a name's length, or the last name's end."""
+        text = pool.text
+        stop = next((i for i in range(pos, min(pos + MAX_NAME + 1, len(text))) if text[i] in PUNCTUATION), None)
+        return stop if stop is not None else self._listed_last_end(pool, pos)
+
+    def _sandwiched(self, pool: CandidatePool, names: list[tuple[int, int]], pos: int, end: int) -> bool:
+        """县领导甲某、润某某、乙某: a name-length member between two names is a name,
+        though its family name is too rare for the list of family names."""
+        text = pool.text
+        if not names or not MIN_SANDWICHED <= end - pos <= MAX_SANDWICHED or text[end:end + 1] != "、":
+            return False
+        if not self._plausible(text[pos:end]) or self.titles.longest_at(text, end + 1):
+            return False
+        after = self._member_end(pool, end + 1)
+        return after is not None and self._listed_shape(text[end + 1:after])
 
     @staticmethod
     def _punctuation_within_name(text: str, pos: int) -> str | None:

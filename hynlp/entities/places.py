@@ -73,10 +73,14 @@ ADMIN_BY_LAST_CHARACTER = {last: tuple(u for u in ADMIN_SUFFIXES if u.suffix[-1]
                            for last in {u.suffix[-1] for u in ADMIN_SUFFIXES}}
 ZONE_SUFFIXES = (
     "经济技术开发区", "高新技术产业开发区", "高新技术开发区", "经济开发区", "综合保税区", "自由贸易试验区",
-    "自贸试验区", "产业园区", "工业园区", "开发区", "高新区", "新区", "自贸区", "保税区", "示范区", "试验区",
-    "先行区", "起步区", "合作区", "集聚区", "片区", "园区", "商务区", "新城", "科学城", "科技城", "港区",
+    "自贸试验区", "工业集中区", "产业园区", "工业园区", "开发区", "高新区", "新区", "自贸区", "保税区", "示范区",
+    "试验区", "先行区", "起步区", "合作区", "集聚区", "片区", "园区", "商务区", "新城", "科学城", "科技城", "港区",
     "度假区", "风景区", "旅游区",
 )
+# Zones a county, district or city names after itself alone: 某某县经济开发区, 某某市高新区.
+OWNED_ZONE_SUFFIXES = frozenset(("经济技术开发区", "高新技术产业开发区", "高新技术开发区", "经济开发区", "综合保税区",
+                                 "工业集中区", "产业园区", "工业园区", "开发区", "高新区"))
+ZONE_OWNERS = frozenset(("市", "区", "县", "旗"))
 # For each unit suffix, the longer unit or zone suffixes that end with it (区: 自治区, 社区, 开发区...).
 LONGER_SUFFIXES = {unit.suffix: tuple(s for s in (*ADMIN_BY_SUFFIX, *ZONE_SUFFIXES)
                                       if len(s) > len(unit.suffix) and s.endswith(unit.suffix))
@@ -88,6 +92,9 @@ LOCATION_AFTER = frozenset("，。、；内里的,")
 UNIT_CHARACTERS = frozenset("省市区县镇乡村")
 INNER_UNITS = frozenset("省县区乡镇村")
 DETERMINERS = frozenset("全各本该我每其此这那邻外贵辖郊两三几多数")
+# 工业强县, 旅游兴镇, 生态立区: development slogans shaped like unit names.
+SLOGAN_VERBS = frozenset("兴强立富活美优")
+SLOGAN_FIELDS = frozenset(("人才", "开放", "改革", "质量", "品牌", "法治", "平安", "实业", "项目", "招商", "民营"))
 ACTOR_LEVELS = frozenset(("市", "区", "县"))
 CLAUSE_OPENERS = CLAUSE_BREAKS | frozenset("“‘（(《")
 ROAD_SUFFIXES = ("大道", "大街", "路")
@@ -242,7 +249,7 @@ class PlaceRules:
                 pool, start, suffix_start, lambda name: self._is_unit_name(name, unit))
             if start is None or not self._is_unit_name(pool.text[start:suffix_start], unit):
                 return None
-            return start
+            return None if self._verb_on_generic(pool, start, suffix_start + len(unit.suffix)) else start
 
         edge = self.scanner.left_edge(pool, suffix_start, max_len=unit.max_name, fences=fences, accept=accept)
         if edge is None:  # 符合|临颍县: no stop word within reach, but a verb the segmenter found ends the context
@@ -253,12 +260,27 @@ class PlaceRules:
                                           accept=accept_after_verb, verb_stops=True)
         return edge
 
+    def _slogan(self, name: str) -> bool:
+        """工业强|镇, 旅游兴|县, 人才强|市: a field and a verb of building up, a slogan
+        (嘉兴|市, 永兴|县 name a place: one character before the verb)."""
+        field = name[:-1]
+        return (name[-1] in SLOGAN_VERBS and len(field) >= 2
+                and (field in SLOGAN_FIELDS or self.scanner.is_generic(field)))
+
+    def _verb_on_generic(self, pool: CandidatePool, start: int, end: int) -> bool:
+        """拆除/v 城区: a verb before a generic word with the unit's suffix (城区, 辖区) is no unit."""
+        first = pool.token_at(start)
+        return (first is not None and first.tag == "v" and first.end < end
+                and self.scanner.is_generic(pool.text[first.end:end]))
+
     def _is_unit_name(self, name: str, unit: AdminSuffix) -> bool:
         if not unit.min_name <= len(name) <= unit.max_name or not is_cjk_text(name):
             return False
         if name[0] in UNIT_CHARACTERS or INNER_UNITS.intersection(name):
             return False  # 邢台县|南市, 三桥村|村: a unit name does not hold another unit
         if name[-1] in DETERMINERS:  # 还有全|区, 向各|县: a determiner, not a name, before the unit
+            return False
+        if self._slogan(name):
             return False
         if len(name) == 1 and (name in self.scanner.hard or name in self.scanner.weak):
             return False  # 向|县: a one-character county name is never a function word
@@ -275,9 +297,17 @@ class PlaceRules:
                 edge = self.scanner.left_edge(
                     pool, start, max_len=10, fences=fences,
                     accept=lambda s, start=start: self._zone_name(pool, s, start))
+                if edge is None and suffix in OWNED_ZONE_SUFFIXES:
+                    edge = self._owning_unit(pool, start)
                 if edge is not None:
                     found.append(Candidate("PLACE", edge, end, rule=f"zone:{suffix}", confidence=0.75))
         return found
+
+    @staticmethod
+    def _owning_unit(pool: CandidatePool, start: int) -> int | None:
+        """某某县|经济开发区: a county's or city's own zone is named by the unit alone."""
+        unit = pool.ending_at(start, ("PLACE",))
+        return unit.start if unit is not None and admin_level(unit.text(pool.text)) in ZONE_OWNERS else None
 
     def _zone_name(self, pool: CandidatePool, start: int, end: int) -> int | None:
         start = self.scanner.clean_start(pool, start, end)

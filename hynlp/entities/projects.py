@@ -40,7 +40,8 @@ from hynlp.entities.candidates import PRIORITY_SHAPE, Candidate, CandidatePool
 from hynlp.entities.lexicon import WordFinder, WordLists, WordSet
 from hynlp.entities.lists import members_ending_at
 from hynlp.entities.places import admin_level, hosts_event
-from hynlp.entities.project_lists import introduced_members, without_site
+from hynlp.entities.project_lists import (after_counted_group, introduced_members, joint_before_generic,
+                                          parallel_mark_before, without_site)
 
 # Punctuation right before a head: the scan and every fallback stop there (a closing bracket may hold a stage).
 NAME_BREAKS = PUNCTUATION - CLOSING_BRACKETS
@@ -83,6 +84,9 @@ BARE_CAPACITY_ENDINGS = frozenset(unit[-1] for unit in BARE_UNITS) | {"\n"}
 CAPACITY_IN_TEXT = re.compile(CAPACITY_SPEC.pattern.rstrip("$"))
 MAX_PRODUCT_SPAN = 32  # 年产3.5万吨 and up to 20-odd characters of products
 LIST_MARK_CHAR = "、"
+OTHERS = ("其他", "其它")
+JOINABLE_RULES = frozenset(f"project:{head}" for head in STRONG_HEADS)  # 高频、高速覆铜板|项目
+LIST_CONTINUES = frozenset("、等")
 MAX_PRODUCT_GAP = 12  # 年产8万吨|有机肥及|生物菌剂项目: the products after the capacity
 MAX_CAPACITY_GAP = 3  # 3万吨|碳纤维|拉丝项目: one short word the trimming dropped
 # 等10个重点项目, 等项目, or a bare count: A、B两个项目.
@@ -116,6 +120,7 @@ class ProjectRules:
         self.construction = words["construction"]
         self.modifiers = words["modifier"]
         self.qualifiers = WordSet(self.modifiers.words | words["sector"].words)
+        self.generic_parts = WordSet(self.qualifiers.words | self.construction.words | words["generic"].words)
         self.head_finder = WordFinder(STRONG_HEADS + WEAK_HEADS)
 
     def __call__(self, pool: CandidatePool) -> None:
@@ -130,7 +135,7 @@ class ProjectRules:
         def accept(start: int, end: int) -> int | None:
             if not self.scanner.is_valid_name(pool.text[start:end]):
                 return None
-            return self._name_start(pool, start, end, units)
+            return self._member_start(pool, start, end, units)
         return [Candidate("PROJECT", s, e, rule="project:introduced", confidence=0.65)
                 for s, e in introduced_members(pool.text, accept)]
 
@@ -181,9 +186,21 @@ class ProjectRules:
             edge = self._headed_list_member(pool, head_start, end, units) or edge
         if edge is None:
             return None
+        if rule in JOINABLE_RULES and pool.text[end:end + 1] not in LIST_CONTINUES:
+            edge = self._joined_across_mark(pool, edge, head_start, units)
         edge = self._with_written_before(pool, _after_working_body(pool.text, edge, head_start), units)
         nests = pool.text.startswith(WORKING_BODY_AFTER, end)
         return Candidate("PROJECT", edge, end, rule=rule, confidence=0.8, priority=PRIORITY_SHAPE, nests=nests)
+
+    def _joined_across_mark(self, pool: CandidatePool, edge: int, head_start: int, units: _Units) -> int:
+        """高频、高速覆铜板项目, 某某基地及生产加工项目: the name reaches back across a joint."""
+        mark = parallel_mark_before(pool, edge, head_start)
+        if mark is None and (mark := joint_before_generic(pool.text, edge, head_start, self.generic_parts)) is None:
+            return edge
+        start = self.scanner.left_edge(pool, mark, max_len=16, fences=units.location_by_end,
+                                       accept=lambda s: self._name_start(pool, s, mark, units))
+        inside_list = start is not None and start > 0 and pool.text[start - 1] == LIST_MARK_CHAR
+        return edge if start is None or inside_list else start
 
     def _after_capacity(self, pool: CandidatePool, head_start: int) -> int | None:
         """年产3.5万吨|高性能工业涂料及检测中心|项目: products too long for the
@@ -292,8 +309,8 @@ class ProjectRules:
         """
         text = pool.text
         start = self.scanner.clean_start(pool, start, end, leading=(LEADING_MODIFIERS, self.construction))
-        if start is None:
-            return None
+        if start is None or any(text.find(word, start, end) >= 0 for word in OTHERS):
+            return None  # 某某基础设施及其他优质项目: the rest of a kind, no name
         for unit_end in units.opening_ends.get(start, ()):
             if unit_end <= end and made_of(text[unit_end:end], self.qualifiers):
                 return None
@@ -306,12 +323,12 @@ class ProjectRules:
         list mark, so a first word the segmenter calls a verb (织布/v 产业园)
         is part of the name, not a verb governing it."""
         trimmed = self._name_start(pool, start, end, units)
-        if trimmed is not None or not start or pool.text[start - 1] != LIST_MARK_CHAR:
+        if trimmed == start or not start or pool.text[start - 1] != LIST_MARK_CHAR:
             return trimmed
         token = pool.token_at(start)
         if token is None or token.tag != "v" or self._unit_then_qualifiers(pool.text[start:end]):
-            return None
-        return start
+            return trimmed
+        return start  # 大成/v 智造产业园: kept whole, not trimmed to 智造产业园
 
     def _unit_then_qualifiers(self, name: str) -> bool:
         """某某自治区集中开工定点, 某某市某某县秋季线上: a unit the place rules
@@ -338,18 +355,20 @@ class ProjectRules:
             mods = tail.group("mods")
             if mods and (not self.scanner.is_generic(mods) or any(w in mods for w in NOT_PROJECT_LISTS)):
                 continue  # 新能源、新材料等领域的优质项目: the list names fields, not projects
-            members = [(s, without_site(text, s, e)) for s, e in members_ending_at(pool, self.scanner, tail.start())]
+            members = [(s, without_site(text, s, e)) for s, e in members_ending_at(pool, self.scanner, tail.start(),
+                                                                                 split_at_clause=True)]
+            members[:1] = [(after_counted_group(text, s, e), e) for s, e in members[:1]]
             members = [(s, e) for s, e in members
                        if self.scanner.is_valid_name(text[s:e]) and self._member_start(pool, s, e, units) is not None]
             if tail.group("bare") and len(members) < 2:
                 continue  # 引进12个项目: a count with no list before it
-            # 等10个项目 types every member; without a count, a member named
-            # like an existing venue (某某广场, 某某商区) is only being referred to.
-            counted = tail.group("count") or tail.group("bare")
+            # 等10个项目 types every member, and so does a clause that builds or signs
+            # them; otherwise a member named like an existing venue (某某广场, 某某商区)
+            # is only being referred to.
+            counted = tail.group("count") or tail.group("bare") or self._builds(text, tail.start())
             found += [Candidate("PROJECT", s, e, rule="project:list", confidence=0.7) for s, e in members
                       if counted or not text[s:e].endswith(VENUES)]
         return found
-
 
 
 def _after_working_body(text: str, edge: int, head_start: int) -> int:
