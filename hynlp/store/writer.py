@@ -40,17 +40,19 @@ def write_results(engine: Engine, results: Iterable[ExtractionResult], run_id: s
     # Concurrent writers lock identities in the same order, so they cannot
     # deadlock each other; sorted() is stable, so the last duplicate wins.
     batch = sorted(results, key=lambda r: (r.article.doc_id, source_key(r.article.source)))
+    # Rows are made before the transaction: SQLite writers take turns, and
+    # none should hold the lock while it converts records.
+    now = utc_now()
+    rows = [(article_row(result, run_id, now), child_rows(result)) for result in batch]
 
     def work(conn: Connection) -> int:
         require_run(conn, run_id)
-        now = utc_now()
-        children: dict[int, ExtractionResult] = {}  # by article id: a later duplicate replaces an earlier one
+        children: dict[int, dict[str, list[dict]]] = {}  # by article id: a later duplicate replaces an earlier one
         identities = []
-        for result in batch:
-            row = article_row(result, run_id, now)
+        for row, child in rows:
             article_id = _write_article(conn, engine, row)
             if article_id is not None:
-                children[article_id] = result
+                children[article_id] = child
                 identities.append({"doc": row["doc_id"], "key": row["source_key"]})
         _insert_children(conn, children)
         if identities:
@@ -117,11 +119,11 @@ def _delete_children(conn: Connection, article_id: int) -> None:
         conn.execute(delete(table).where(table.c.article_id == article_id))
 
 
-def _insert_children(conn: Connection, results: dict[int, ExtractionResult]) -> None:
-    """The child rows of every article in ``results``, one executemany per table."""
+def _insert_children(conn: Connection, children: dict[int, dict[str, list[dict]]]) -> None:
+    """The child rows of every article in ``children``, one executemany per table."""
     rows_by_table: dict[str, list[dict]] = {name: [] for name in CHILD_TABLES}
-    for article_id, result in results.items():
-        for name, rows in child_rows(result).items():
+    for article_id, tables in children.items():
+        for name, rows in tables.items():
             rows_by_table[name] += [{"article_id": article_id, **row} for row in rows]
     for name, rows in rows_by_table.items():
         if rows:
