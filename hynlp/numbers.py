@@ -62,6 +62,8 @@ NUMBER_START = frozenset("0123456789０１２３４５６７８９上过翻百")
 NUMBER_START_AT = re.compile("[" + re.escape("".join(sorted(NUMBER_START))) + "]")
 # 成 after a numeral reads as tenths only before these, never inside a word.
 TENTHS_FOLLOWERS = frozenset("以左多余的，。；、,;)）”")
+# 近三成企业, 六成农户: a share of a whole written straight before the noun it divides.
+TENTHS_NOUN_FOLLOWERS = ("企业", "农户", "居民", "村民", "群众", "市民", "商户", "项目")
 DOUBLINGS = MappingProxyType({"": 1, "一": 1, "两": 2, "二": 2, "三": 3})
 DOUBLING = re.compile(r"翻(?:了)?([一两二三]?)番")
 TIME_AFTER_HALF = frozenset("年月天日小个周")
@@ -187,7 +189,8 @@ def _tenths(text: str, span: NumberSpan) -> NumberSpan:
     if not span.chinese or span.percent or span.end >= len(text) or text[span.end] != "成":
         return span
     follower = text[span.end + 1:span.end + 2]
-    if follower and follower not in TENTHS_FOLLOWERS:
+    if follower and follower not in TENTHS_FOLLOWERS \
+            and not text.startswith(TENTHS_NOUN_FOLLOWERS, span.end + 1):
         return span
     if not (1 < span.value <= 10) or span.text == "一":
         return span

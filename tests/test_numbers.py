@@ -120,6 +120,14 @@ def test_tenths_only_as_a_word():
     assert parse_expression("七成").value == Decimal(70)
 
 
+def test_tenths_before_the_noun_they_divide():
+    # 近三成企业: a share of a whole may stand right before its noun; 成 opening
+    # another word (三成员) is not a share
+    assert _scanned("近三成企业")[0] == ("三成", Decimal("30"), None)
+    assert _scanned("六成农户")[0] == ("六成", Decimal("60"), None)
+    assert _scanned("三成员")[0] == ("三", Decimal("3"), None)
+
+
 def test_format_chinese_examples():
     assert format_chinese(0) == "零"
     assert format_chinese(10) == "十"

@@ -28,6 +28,7 @@ from hynlp.figures.counted import (
     firm_noun_before,
 )
 from hynlp.figures.kinds import kind_for, money_cue, trailing_cue
+from hynlp.figures.lexicon import PRODUCT_MEASURES
 from hynlp.figures.phrases import clause_start, is_cjk
 from hynlp.figures.qualifiers import prefix_qualifier, resolve_qualifier, suffix_qualifier
 from hynlp.figures.units import UnitMatch, match_unit
@@ -41,6 +42,8 @@ PROGRESS_MEASURES = frozenset("个家项")  # 第25个完成签约的项目; nev
 YUANLESS_LINKS = frozenset("总共合累计达到约为超近逾过")  # what may stand between a cue and 1.85亿
 MAGNITUDES = MappingProxyType({"万": Decimal(10 ** 4), "亿": Decimal(10 ** 8)})
 SHARED_LABEL_MAX = 4  # 高于全国0.7、全省2.3个百分点: the label between two listed numbers
+RESPECTIVE = "分别"
+RESPECTIVE_REACH = 4  # 分别有5、 / 分别为5、: 分别 and a link word right before the list
 # Units a listed number may borrow from the number after it; a count's noun is
 # read after its own measure word, which a borrowed unit does not have.
 SHARING_FAMILIES = frozenset({"money", "percent", "points", "area", "length", "power", "energy",
@@ -85,7 +88,29 @@ def find_candidates(text: str, sentences: list[Sentence]) -> list[Candidate]:
         candidate = _candidate(text, span, sentences[index], shared.get(span.start), unit)
         if candidate is not None:
             found.append(candidate)
+    found = spread_respective_counts(text, spans, found)
     return continue_kinds(text, drop_member_thresholds(text, join_ranges(text, found)))
+
+
+def spread_respective_counts(text: str, spans: list[NumberSpan], found: list[Candidate]) -> list[Candidate]:
+    """两镇分别有5、8个项目: numbers listed with 、 after 分别 before one measure word
+    count what the last one counts. Without 分别 a bare 3、5个 is a vague range
+    (or a list marker), so it is left alone."""
+    taken = {c.number.start for c in found}
+    before = {span.end: span for span in spans}
+    spread = []
+    for c in found:
+        items, first = [], c.number
+        while c.family == "count" and text.startswith("、", first.start - 1):
+            item = before.get(first.start - 1)
+            if item is None or item.start in taken or item.percent or item.value_max is not None:
+                break
+            items.append(item)
+            first = item
+        if items and RESPECTIVE in text[max(c.clause_start, first.start - RESPECTIVE_REACH):first.start]:
+            spread += [c._replace(start=item.start, end=item.end, number=item, value=tidy(item.value),
+                                  value_max=None, qualifier=item.qualifier or "exact") for item in items]
+    return sorted(found + spread, key=lambda c: c.start) if spread else found
 
 
 def shared_units(text: str, spans: list[NumberSpan],
@@ -200,12 +225,14 @@ def _candidate(text: str, span: NumberSpan, sentence: Sentence, shared: UnitMatc
     if exclusions.label_number(span, prefix is not None):
         return None
     suffix, end = suffix_qualifier(text, unit.end, ceiling)
-    unit_code, noun = unit.unit, None
+    unit_code, noun, kind = unit.unit, None, None
     if unit.family == "count":
         noun = count_noun(text, span, unit, (start, end), (floor, ceiling, sentence.start))
         unit_code = noun.unit if noun is not None and unit.unit not in PERSON_UNITS else unit.unit
         if counts_projects_by_item(text, unit.measure, noun, sentence.start, start):
             unit_code = "projects"
+        if capacity_of_project(unit.measure, noun):
+            unit_code, kind = unit.unit or "units", "other"
         if not unit_code:
             return None
     cue = money_cue(text, start, floor) if unit.family == "money" else None
@@ -222,10 +249,17 @@ def _candidate(text: str, span: NumberSpan, sentence: Sentence, shared: UnitMatc
     return Candidate(
         start, end, span, value, value_max, unit_code, unit.family,
         resolve_qualifier(prefix, suffix, span.qualifier),
-        "count" if progress else kind_for(unit.family, trailing or cue),
+        kind or ("count" if progress else kind_for(unit.family, trailing or cue)),
         sentence, floor, cue, trailing, noun,
         f"{unit.family}:{unit.measure or unit_code}" + (":progress" if progress else ""),
     )
+
+
+def capacity_of_project(measure: str | None, noun: NounPhrase | None) -> bool:
+    """100万套车灯项目, 20万台电机项目: a product measure before a project noun is
+    the project's capacity, not a count of projects."""
+    return (measure in PRODUCT_MEASURES and noun is not None
+            and noun.unit == "projects" and noun.side == "after")
 
 
 def _excluded(text: str, span: NumberSpan, unit: UnitMatch) -> str | None:

@@ -56,6 +56,9 @@ INNER_AMOUNT = re.compile(
 # belongs to the subject (10亿元以上项目), as CONVENTIONS asks.
 INNER_THRESHOLD = re.compile(
     r"(?:(?:超过|超|逾)[0-9.]*[十百千]?[万亿]+元?|[0-9.]*[十百千]?[万亿]+元?(?:以上|级))的?")
+# 新开工项目和竣工项目分别有6、9个: numbers listed with 、 before the last count
+# stand between it and the noun before them
+LISTED_NUMBERS = re.compile(r"(?:[0-9][0-9.]*、)+")
 OTHER_COUNT = re.compile(r"[0-9一二两三四五六七八九十百千]+[个家项座所处栋幢套名位条]")
 
 
@@ -188,6 +191,8 @@ def _rate_at(text: str, pos: int) -> bool:
 
 
 def _noun_before(text: str, start: int, floor: int) -> NounPhrase | None:
+    if text.startswith("、", start - 1):
+        start = _list_start(text, start, floor)
     item = clause_start(text, start, floor, ITEM_BREAKS)
     end = start
     # strip linking words, never the whole item
@@ -197,6 +202,15 @@ def _noun_before(text: str, start: int, floor: int) -> NounPhrase | None:
     if found is None:
         return None
     return NounPhrase(trim_leading(text, item, found[0]), end, found[1], "before")
+
+
+def _list_start(text: str, start: int, floor: int) -> int:
+    """Where the run of numbers listed with 、 that ends at ``start`` begins."""
+    begin = start - 1
+    while begin > floor and (text[begin - 1].isdigit() or text[begin - 1] in ".、"):
+        begin -= 1
+    listed = LISTED_NUMBERS.fullmatch(text, begin, start)
+    return begin if listed is not None else start
 
 
 def unlisted_noun(text: str, span: NumberSpan, start: int, end: int, bounds: tuple[int, int, int],

@@ -38,6 +38,9 @@ SLOGAN_MAX = 12
 IDENTIFIER_CUES = ("电话", "热线", "传真", "手机", "编号", "代码", "备案号", "ICP备", "邮编", "QQ")
 PROGRESS_VERBS = ("完成", "签约", "开工", "竣工", "投产", "腾空", "拆除", "交付", "落地")
 THRESHOLD_NOUN_GAP = 5
+# 50亿元或5亿美元以上项目: one size class written in two currencies; the first amount
+# sorts projects as the second does, and takes the bound written after the second.
+ALTERNATIVE_AMOUNT = re.compile(r"(?:或者|或)[0-9.]+[十百千万亿]*(?:元|美元|欧元|港元|港币)((?:及)?以上)?")
 # One search for any of the words, instead of an ``in`` per word
 MONEY_NOUN_PATTERN = re.compile("|".join(re.escape(head) for head, _ in MONEY_NOUN_HEADS))
 MONEY_CUE_PATTERN = re.compile("|".join(re.escape(cue) for cue, _ in MONEY_CUES))
@@ -178,6 +181,9 @@ def threshold(text: str, end: int, ceiling: int, *, bound: bool, cue_adjacent: b
     projects add up to, even with a count after. Other counted nouns need 的
     and a bound or a count (收入50万元以上的村10个).
     """
+    alternative = ALTERNATIVE_AMOUNT.match(text, end)
+    if alternative is not None:
+        end, bound = alternative.end(), bound or alternative.group(1) is not None
     cursor = end
     level = text.startswith("级", cursor)
     cursor += 1 if level else 0

@@ -34,6 +34,7 @@ FAMILY_KINDS: Mapping[str, FigureKind] = MappingProxyType({
 CUE_WINDOW = 16
 # The cues written backwards, longest first (as MONEY_CUES is ordered).
 REVERSED_CUES = re.compile("|".join(re.escape(cue[::-1]) for cue, _ in MONEY_CUES))
+LONGEST_CUE = max(len(cue) for cue, _ in MONEY_CUES)
 CUE_KINDS: Mapping[str, FigureKind] = MappingProxyType(dict(MONEY_CUES))  # type: ignore[arg-type]
 TRAILING_NOUN_MAX = 10  # 5000万元风险补偿资金池: how far the noun after the money may reach
 
@@ -49,6 +50,11 @@ def money_cue(text: str, start: int, floor: int) -> tuple[int, int, FigureKind] 
         return None
     cue = found.group()[::-1]
     end = begin + len(window) - found.start()
+    if end - len(cue) == begin and begin > floor:
+        # 到位资金为5.4亿元、29.1亿元、19.2亿元: the window may cut a cue (到位|资金);
+        # the whole cue ending there names the kind
+        wider = text[max(floor, begin - LONGEST_CUE):end][::-1]
+        cue = REVERSED_CUES.match(wider).group()[::-1]  # type: ignore[union-attr]
     return end - len(cue), end, CUE_KINDS[cue]
 
 

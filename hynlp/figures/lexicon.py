@@ -47,6 +47,8 @@ MEASURES: Mapping[str, str | None] = MappingProxyType({
     "间": None, "宗": "parcels", "场": None, "件": None, "部": None, "道": None, "批": None,
     "支": None,
 })
+# Measure words of products: 100万套车灯项目 is what the project makes, not how many projects.
+PRODUCT_MEASURES = frozenset("套台辆件")
 # What a measure word counts when the noun it measures is not in COUNTED_NOUNS
 # (涵洞32道, 组建8个招商专班): any noun counted with it is a count figure.
 MEASURE_TOKENS: Mapping[str, str] = MappingProxyType({
@@ -158,6 +160,7 @@ QUALIFIER_PREFIXES: tuple[tuple[str, str], ...] = (
     ("不到", "at_most"), ("不足", "at_most"), ("超过", "at_least"), ("至少", "at_least"),
     ("突破", "at_least"),
     ("逾", "at_least"), ("超", "at_least"), ("过", "at_least"), ("大约", "approx"),
+    ("约合", "approx"),  # 约合5亿美元: 约 said of a converted amount
     ("将近", "approx"), ("接近", "approx"), ("约", "approx"), ("近", "approx"),
 )
 QUALIFIER_SUFFIXES: tuple[tuple[str, str], ...] = (
@@ -182,7 +185,7 @@ LEADING_TRIMS = (
 # Words trimmed from the end of a phrase before a number: linking verbs and metric words.
 TRAILING_TRIMS = (
     "同比增长", "同比下降", "增长", "下降", "提高", "提升", "增加", "减少", "增至", "达到了", "达到",
-    "突破", "分别为", "超过", "不少于", "至少", "共计", "合计", "总计", "总数", "数量", "总量",
+    "突破", "分别为", "分别", "超过", "不少于", "至少", "共计", "合计", "总计", "总数", "数量", "总量",
     "累计", "新增", "规划用地", "规划", "签约率", "开工率", "完成率", "腾空率", "拆除率", "入驻率", "出租率", "签约",
     "动迁", "腾空", "拆除", "征收", "搬迁", "入户", "签订", "到位", "开复工", "复工", "开工", "竣工",
     "投产", "完成", "实现", "增速", "增幅", "同比", "占比", "比重", "总建筑面积", "建筑面积", "占地面积",
@@ -234,7 +237,7 @@ PROJECT_NAME_OPENERS = (
 SCOPE_WORDS = ("全区", "全县", "全市", "全镇", "全乡", "全省", "全国", "全旗", "本区", "本县", "本市")
 # Openers of a clause that continues the figure before it (完成投资26.4亿元，
 # 同比增长12.6%; 新增贷款45.8亿元，同比多增7.2亿元).
-CONTINUATION_OPENERS = ("同比", "环比", "比上年", "比去年", "较上年", "较去年", "较年初", "较", "占",
+CONTINUATION_OPENERS = ("同比", "同口径", "环比", "比上年", "比去年", "较上年", "较去年", "较年初", "较", "占",
                         "高于", "低于", "增速", "增幅", "完成年度", "完成全年",
                         "完成年任务", "完成年计划")
 CONTINUATION_BLOCKERS = ("占地", "占用")  # 占地约800亩 measures land, it continues nothing

@@ -51,6 +51,8 @@ PERSON_UNITS = frozenset({"people", "person_times"})
 # A count or a date opening a clause (22个…, 2021…, 1-4月): what follows it names the list after
 COUNT_OR_YEAR = re.compile(r"[0-9]+(?:[个家项名座所处栋幢套件批户]|年度?|月份?|日)|(?:19|20)[0-9]{2}")
 AMOUNT = re.compile(r"[0-9][0-9.]*(?:[万亿]|%|％)")
+# 青禾区分别签约5、8个项目: 分别, the words after it, and the numbers listed before this one
+RESPECTIVE_LIST = re.compile(r"分别([^，。；、0-9]{0,4}?)[有为是达]?(?:[0-9.]+、)*$")
 
 
 # Immutable like a frozen dataclass, but built 4x faster: one is made per number or figure.
@@ -76,7 +78,7 @@ def count_phrase(text: str, c: Candidate, sentences: list[Sentence],
         return Part(text[noun.start:noun.end] + text[c.end:stop], noun.start, noun.end, "frame_count")
     if noun.side != "after":
         return None
-    listed = list_count(text, c, spans)
+    listed = respective_count(text, c) or list_count(text, c, spans)
     if listed is not None:
         return listed
     phrase = text[noun.start:noun.end]
@@ -121,6 +123,18 @@ def clause_noun(text: str, c: Candidate, predicate: Part | None = None) -> Part 
         return None
     tail = text[predicate.start:predicate.end] if predicate is not None else text[c.noun.start:c.noun.end]
     return Part(said + tail, start, c.noun.end, "clause_noun")
+
+
+def respective_count(text: str, c: Candidate) -> Part | None:
+    """一季度和二季度，青禾区分别签约5、8个项目: each count of a list after 分别
+    counts the same noun, named by the clause without 分别 and the list."""
+    assert c.noun is not None
+    respective = RESPECTIVE_LIST.search(text, c.clause_start, c.start)
+    if respective is None:
+        return None
+    start = trim_leading(text, c.clause_start, respective.start())
+    said = text[start:respective.start()] + respective.group(1)
+    return Part(said + text[c.noun.start:c.noun.end], start, c.noun.end, "respective_count")
 
 
 def list_count(text: str, c: Candidate, spans: list[tuple[int, int]]) -> Part | None:

@@ -38,6 +38,8 @@ def _break_patterns(breaks: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern
 BREAK_PATTERNS = MappingProxyType({breaks: _break_patterns(breaks) for breaks in (CLAUSE_BREAKS, ITEM_BREAKS)})
 PHRASE_JUNK = frozenset(" \t“”\"‘’'《》「」『』()（）:：,，、")
 WINDOW = 30
+NEGATIONS = ("未", "没有", "不")
+MERGE_MIN = 2  # a one-character overlap is chance (…项目 + 目前), not a shared word
 ASIDE_OPENERS = ("(", "（", "[", "【")
 ASIDE_CLOSERS = (")", "）", "]", "】")
 LAST_ASIDE_OPENER = re.compile("(?s:.*)[" + re.escape("".join(ASIDE_OPENERS)) + "]")  # greedy: the last one
@@ -218,3 +220,36 @@ def open_aside(text: str, start: int, end: int) -> int:
     if last is None or ASIDE_CLOSER.search(text, last.end() - 1, end) is not None:
         return -1
     return last.end() - 1
+
+
+def negates(referent: str, phrase: str) -> bool:
+    """未开工项目17个，开工率…: a group named by what it has not done (未开工, 尚未签约)
+    is not what the rate of doing it measures.
+
+    >>> negates("未开工项目17个", "开工率"), negates("新开工项目17个", "开工率")
+    (True, False)
+    """
+    for mark in NEGATIONS:
+        index = referent.find(mark)
+        while index >= 0:
+            verb = referent[index + len(mark):index + len(mark) + 2]
+            if len(verb) == 2 and verb in phrase:
+                return True
+            index = referent.find(mark, index + 1)
+    return False
+
+
+def join_phrases(head: str, tail: str) -> str:
+    """Join two phrases, merging the end of ``head`` with the start of ``tail``.
+
+    >>> join_phrases("老旧小区改造", "改造建筑面积"), join_phrases("A二期项目", "二期项目")
+    ('老旧小区改造建筑面积', 'A二期项目')
+    """
+    if not head or tail.startswith(head) or head in tail:
+        return tail
+    if not tail or tail in head:
+        return head
+    for size in range(min(len(head), len(tail)), MERGE_MIN - 1, -1):
+        if head.endswith(tail[:size]):
+            return head + tail[size:]
+    return head + tail

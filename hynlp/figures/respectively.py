@@ -29,6 +29,8 @@ MARKER = "分别"
 ITEM_SPLIT = re.compile("[、和及与]")
 LINKS = "为是达有约：:"  # 分别为12个、20个: links, not what is measured
 SAID_MIN = 2
+# 一、二季度分别…: numerals listed before one noun are one phrase, not the items
+NUMERAL_LIST = re.compile("[一二三四五六七八九十两]、[一二三四五六七八九十两]")
 
 
 def respectively(text: str, c: Candidate, earlier: Sequence[tuple[Candidate, object]]) -> Part | None:
@@ -43,7 +45,7 @@ def respectively(text: str, c: Candidate, earlier: Sequence[tuple[Candidate, obj
     own_measures = cue_before and _each_names_a_measure(text, c.clause_start, marker)
     head_end = c.cue[0] if c.cue is not None and cue_before and not own_measures else marker
     items = [item for item in ITEM_SPLIT.split(text[c.clause_start:head_end]) if item]
-    if len(items) < 2 or rank >= len(items):
+    if len(items) < 2 or rank >= len(items) or NUMERAL_LIST.search(text, c.clause_start, head_end):
         return None
     start = c.clause_start + sum(len(item) + 1 for item in items[:rank])
     cue = text[c.cue[0]:c.cue[1]] if c.cue is not None and cue_before and not own_measures else ""

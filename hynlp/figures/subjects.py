@@ -48,7 +48,7 @@ from hynlp.figures.measures import MeasurePhrase, Names, measure_phrase
 from hynlp.figures.nouns import Part, count_phrase
 from hynlp.figures.phrases import (
     ASIDE_CLOSER, ASIDE_OPENERS, ITEM_BREAKS, WINDOW, clause_end, clause_start, first_counted_noun,
-    open_aside, trim,
+    join_phrases, negates, open_aside, trim,
 )
 from hynlp.figures.projects import ProjectContext
 from hynlp.figures.respectively import respective_kind, respectively
@@ -61,8 +61,6 @@ RATE_AT = re.compile(r"[0-9.]+(?:%|％|个百分点)")  # 完成年任务75亿�
 NOUN_AFTER_MAX = 12
 NOUN_AFTER_FAMILIES = frozenset({"area", "length", "households"})
 BUILD_VERBS = ("建设", "新建", "兴建", "打造", "实施")
-NEGATIONS = ("未", "没有", "不")
-MERGE_MIN = 2  # a one-character overlap is chance (…项目 + 目前), not a shared word
 NOT_CONTEXT_TYPES = frozenset({"DATE", "PERSON"})
 OWNER_TYPES = frozenset({"PROJECT", "COMPANY"})
 # A bare phrase is said of the figure before it only when that one could own
@@ -125,7 +123,11 @@ class SubjectFinder:
         same_clause = bool(earlier) and earlier[-1][0].clause_start == c.clause_start
         phrase = measure_phrase(self.text, c, self.projects.mentions, self.names,
                                 earlier[-1][0].end if same_clause else 0)
-        own = respectively(self.text, c, earlier) or self._own(c, phrase)
+        own = respectively(self.text, c, earlier)
+        if own is None and earlier and _listed_after(self.text, earlier[-1][0], c):
+            listed = earlier[-1][1]  # 新开工项目分别有6、9个: 9 counts what 6 counts
+            return listed._replace(referent=listed.text) if listed is not None else None
+        own = own or self._own(c, phrase)
         context, measure = self._context_for(c, phrase, own, earlier, same_clause)
         if context is None and not own.text:
             return None
@@ -164,8 +166,8 @@ class SubjectFinder:
             found = Part(self.text[start:end], start, end, "trailing_noun")
         elif c.family == "count":
             found = count_phrase(self.text, c, self.doc.sentences, self.spans)
-        elif c.family in NOUN_AFTER_FAMILIES:
-            found = self.noun_after_unit(c)
+        elif c.family in NOUN_AFTER_FAMILIES or (c.family == "percent" and c.number.text.endswith("成")):
+            found = self.noun_after_unit(c)  # 近三成企业: a share is said of the noun it divides
         if found is not None:
             return found
         if phrase.text:
@@ -216,6 +218,8 @@ class SubjectFinder:
         if phrase.opening and own.rule == "measure_phrase" and c.family != "count":
             return phrase.opening  # 东岚经济开发区规划面积…，已建成区面积…
         if c.family == "count" and own.text:
+            if own.rule == "respectively":
+                return ""  # 一、二季度…分别为4、7个: one item of a list is not what follows is about
             if own.end <= c.start:
                 return self.text[own.start:c.end]
             if own.start >= c.end and own.rule in ("counted_phrase", "noun_predicate"):
@@ -349,21 +353,10 @@ def _opens_with_counted_noun(count: Candidate, phrase: MeasurePhrase) -> bool:
             and noun.start <= phrase.start < noun.end)
 
 
-def negates(referent: str, phrase: str) -> bool:
-    """未开工项目17个，开工率…: a group named by what it has not done (未开工, 尚未签约)
-    is not what the rate of doing it measures.
-
-    >>> negates("未开工项目17个", "开工率"), negates("新开工项目17个", "开工率")
-    (True, False)
-    """
-    for mark in NEGATIONS:
-        index = referent.find(mark)
-        while index >= 0:
-            verb = referent[index + len(mark):index + len(mark) + 2]
-            if len(verb) == 2 and verb in phrase:
-                return True
-            index = referent.find(mark, index + 1)
-    return False
+def _listed_after(text: str, earlier: Candidate, c: Candidate) -> bool:
+    """Whether ``c`` is the next count of a list written with 、 before one measure (6、9个)."""
+    return (earlier.family == c.family == "count" and earlier.unit == c.unit
+            and earlier.end == earlier.number.end and text[earlier.end:c.number.start] == "、")
 
 
 def _may_own(earlier: Candidate, c: Candidate) -> bool:
@@ -377,19 +370,3 @@ def _from_topic(topic: Topic | None) -> Context | None:
     if topic is None:
         return None
     return Context(topic.text + topic.phase, topic.rule, topic.entity)
-
-
-def join_phrases(head: str, tail: str) -> str:
-    """Join two phrases, merging the end of ``head`` with the start of ``tail``.
-
-    >>> join_phrases("老旧小区改造", "改造建筑面积"), join_phrases("A二期项目", "二期项目")
-    ('老旧小区改造建筑面积', 'A二期项目')
-    """
-    if not head or tail.startswith(head) or head in tail:
-        return tail
-    if not tail or tail in head:
-        return head
-    for size in range(min(len(head), len(tail)), MERGE_MIN - 1, -1):
-        if head.endswith(tail[:size]):
-            return head + tail[size:]
-    return head + tail
