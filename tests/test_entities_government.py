@@ -103,3 +103,16 @@ def test_a_bureau_written_without_its_owner_is_the_named_countys(tag):
 
 def test_the_committee_of_a_countys_own_zone(tag):
     assert tag("东岚县工业集中区管委会介绍重点项目情况。")["GOV"] == {"东岚县工业集中区管委会"}
+
+
+def test_a_level_after_a_verb_or_a_glued_character_owns_the_department(tag):
+    found = tag("参加会议的有区建委、市国土资源局等部门负责人，材料上报区征迁办公室。")
+    assert found["GOV"] == {"区建委", "市国土资源局", "区征迁办公室"}
+
+
+@pytest.mark.parametrize("text", [
+    "重建委托协议已签订，创建委员会成立。",
+    "项目征迁工作由街道牵头，拆迁办公室设在现场。",
+])
+def test_no_department_without_an_owner(tag, text):
+    assert "GOV" not in tag(text)

@@ -189,3 +189,31 @@ def test_a_rare_family_name_inside_a_leadership_list(tag):
     # Between names only: an organ after the names is no name.
     doc = tag("县领导李国华、周明远、各部门、各乡镇负责人参加。")
     assert {o[0] for o in officials(doc)} == {"李国华", "周明远"}
+
+
+def test_an_inspection_verb_after_the_name_keeps_the_title(tag):
+    # 带队/督查 start no project name: the official is not swallowed by 「…重点项目」.
+    doc = tag("5月6日，市委书记周明远带队督查岚州重点项目建设进展情况。")
+    assert officials(doc) == [("周明远", "市委书记", None)]
+    assert not [e for e in doc.entities if e.type == "PROJECT" and "周明远" in e.text]
+
+
+def test_a_common_family_name_in_a_listed_title(tag):
+    doc = tag("副镇长李国华、洪晓燕，园区副主任周明远陪同调研。")
+    assert officials(doc) == [("李国华", "副镇长", None), ("洪晓燕", "副镇长", None), ("周明远", "副主任", None)]
+
+
+def test_flood_words_are_no_name(tag):
+    assert officials(tag("洪水过后，县长李国华查看洪峰过境后的堤防。")) == [("李国华", "县长", None)]
+
+
+def test_a_town_named_with_shi_is_no_city(tag):
+    doc = tag("青禾市镇党委书记李国华介绍，青禾市镇今年签约项目5个。")
+    assert officials(doc) == [("李国华", "镇党委书记", "青禾市镇党委")]
+    assert {e.text for e in doc.entities if e.type == "PLACE"} == {"青禾市镇"}
+
+
+def test_a_name_whose_end_the_segmenter_glued_to_the_next_verb(tag):
+    # 周维/nr 民主/n 持: the name is 周维民, the verb 主持.
+    assert officials(tag("项目分指挥部指挥长周维民主持召开例会。")) == [("周维民", "指挥长", None)]
+    assert officials(tag("副县长李强调研项目进展。")) == [("李强", "副县长", None)]

@@ -148,3 +148,21 @@ def test_the_project_locality_is_no_village(run):
 def test_development_slogans_are_no_places(run):
     assert run("大力实施生态立县、旅游兴县、工业强县战略，坚持人才强市。") == []
     assert run("嘉兴市、永兴县代表参加。") == [("PLACE", "嘉兴市"), ("PLACE", "永兴县")]
+
+
+def test_market_towns_named_with_ji_or_shi(run):
+    # 集镇 and 市镇 are generic words, but a name before them makes a town.
+    assert run("观摩组到王集镇、临河镇观摩。") == [("PLACE", "临河镇"), ("PLACE", "王集镇")]
+    assert ("PLACE", "青禾市镇") in run("青禾市镇党委书记李国华介绍，青禾市镇今年签约项目5个。")
+
+
+@pytest.mark.parametrize("text", [
+    "加快小集镇建设，各集镇要抓好环境整治，农村集镇面貌改善。",
+    "推进典型镇建设，打造示范镇。",
+])
+def test_generic_towns_are_no_places(run, text):
+    assert run(text) == []
+
+
+def test_a_city_before_its_towns_and_villages(run):
+    assert run("岚州市镇村干部参加培训。") == [("PLACE", "岚州市")]

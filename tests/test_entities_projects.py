@@ -292,3 +292,19 @@ def test_a_venue_word_alone_is_no_name(projects):
     # 依然/d is the brand: trimming it would leave the bare venue word.
     assert projects("依然广场项目完成签约。") == {"依然广场项目"}
     assert projects("工人们在广场项目现场施工，项目已开工。") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "常务副县长李国华督查重点项目建设进度。",
+    "深入白石镇、东岚湖督查重点项目建设。",
+    "区长周明远带领发改等部门负责人督办重点项目。",
+])
+def test_an_inspection_is_no_project(projects, text):
+    assert not [p for p in projects(text) if "督" in p or "带" in p]
+
+
+def test_a_meeting_on_a_project_is_not_part_of_its_name(projects):
+    # 就 (about) ends the context before the project: 来白石|就…项目…召开会议.
+    found = projects("区长李国华来白石就青禾大道东延工程的征迁工作召开专题会议。")
+    assert not [p for p in found if "就" in p]
+    assert "县就业服务中心项目" in projects("县就业服务中心项目开工。")

@@ -45,6 +45,7 @@ DEPARTMENT_ORGANS = ("委员会", "办公室", "服务中心", "管理局", "事
 # 部, 办, 中心 alone are too often parts of other words (宣传部 of a company, 项目办).
 BARE_DEPARTMENT_ORGANS = frozenset(("局", "委", "管理局"))
 OWNING_LEVELS = frozenset(("市", "区", "县", "旗"))
+OWNER_GLUED_OPENERS = frozenset("有在向到由和与及对从将把被")  # 有|区建委: not a place name
 WORKING_BODIES = ("指挥部办公室", "领导小组办公室", "指挥部", "领导小组", "工作专班")
 COMMITTEE_LEVELS = ("省", "市", "区", "县", "旗")
 # Owners of a department written without a place name: 市发改委, 区委组织部,
@@ -185,9 +186,17 @@ class GovRules:
             start = pos = place.start
         if start is None and bare_level:
             owner = next((o for o in BARE_OWNERS if text.endswith(o, 0, end)), None)
-            if owner is not None and (owner == "国家" or self.scanner.is_boundary(pool, end - len(owner))):
+            if owner is not None and (owner == "国家" or self._opens_owner(pool, end - len(owner))):
                 start = end - len(owner)
         return start
+
+    def _opens_owner(self, pool: CandidatePool, pos: int) -> bool:
+        """A lone level starts the organ's name after a boundary, a verb (上报/v|区征迁办公室)
+        or a function character the segmenter glued to it (有区/n 建委)."""
+        if self.scanner.is_boundary(pool, pos) or pool.text[pos - 1:pos] in OWNER_GLUED_OPENERS:
+            return True
+        before = pool.token_ending_at(pos)
+        return before is not None and before.tag == "v"
 
     @staticmethod
     def _organ(text: str, start: int, end: int, rule: str) -> Candidate:

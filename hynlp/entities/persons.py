@@ -237,6 +237,8 @@ class PersonRules:
         if given != 1 or after > len(text) or not self._plausible(text[end:after]):
             return end
         token = pool.token_at(end)
+        if token is not None and token.end > after and self.follow.starting_at(text, after) >= token.end - after:
+            return after  # 周某/nr 民主/n 持: the segmenter glued the name's end to 主持, a word that follows names
         alone = (token is None or token.end == after and token.tag not in FUNCTION_TAGS
                  and not token.tag.startswith(("v", "d"))) and not self.follow.starting_at(text, end)
         closed = after == len(text) or text[after] in PUNCTUATION or text[after] in LIST_JOINERS

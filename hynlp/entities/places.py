@@ -116,6 +116,12 @@ PARK_SUFFIX = "园区"
 PARK_SECTIONS = frozenset("东西南北中新老大小主分总一二三四五六七八九十")  # 北|园区 is a park's north section
 NOT_NAME_TAGS = frozenset(("a", "ad", "d", "m", "q", "r", "f", "v", "p", "c", "u", "uj"))  # 新|园区, 该|园区
 NAME_TOKEN_TAGS = ("ns", "nr", "nz")
+# 集镇 and 市镇 are generic words (market towns), but 杨集镇 and 街河市镇 are towns:
+# the character before 镇 is part of the name when a real name precedes it.
+MARKET_TOWN_PARTS = frozenset("集市")
+MARKET_TOWN_NOT_NEXT = frozenset("村街级区域")
+MARKET_TOWN_TITLE = re.compile("镇[党政委长]")  # 街河市|镇党委书记: the 市 is in a town's name
+MARKET_TOWN_MODIFIERS = frozenset("小大中新老各全本该每城乡村农一二三四五六七八九十几多")
 TIME_OPENERS = ("今年以来", "近年来", "近日", "日前", "今年", "去年", "目前", "当前", "同时", "此外", "另外", "年内")
 
 
@@ -179,16 +185,29 @@ class PlaceRules:
         for start in starts:
             end = start + len(unit.suffix)
             over_park = unit.suffix == "区" and self._unit_over_park(pool, end)
-            if start > 0 and text[start - 1] in unit.blocked_prev and not over_park:
+            market_town = unit.suffix == "镇" and start > 0 and text[start - 1] in MARKET_TOWN_PARTS
+            if start > 0 and text[start - 1] in unit.blocked_prev and not over_park and not market_town:
                 continue
             if end < len(text) and text[end] in unit.blocked_next and not tagged_place_ends_at(pool, end):
                 continue  # 某某市长 is a title, unless the segmenter ends a place there: 济南市/ns 长清区
+            if unit.suffix == "市" and MARKET_TOWN_TITLE.match(text, end):
+                continue
             if _longer_suffix_ends_at(text, end, unit.suffix) and not over_park:
                 continue
-            edge = self.unit_name_start(pool, start, unit, fences)
+            if market_town and end < len(text) and text[end] in MARKET_TOWN_NOT_NEXT:
+                continue  # 岚州市镇村干部: the city's towns and villages
+            # 街河市|镇: the city found inside the town's name does not fence it off.
+            edge = self.unit_name_start(pool, start, unit, fences - {start} if market_town else fences)
+            if edge is not None and market_town and not self._market_town_name(text[edge:start]):
+                continue
             if edge is not None:
                 found.append(Candidate("PLACE", edge, end, rule=f"admin:{unit.suffix}", confidence=0.8))
         return found
+
+    def _market_town_name(self, name: str) -> bool:
+        """杨集|镇, 街河市|镇 name towns; 小集|镇, 城市|镇, 各集|镇 are the generic words."""
+        stem = name[:-1]
+        return bool(stem) and not MARKET_TOWN_MODIFIERS.intersection(stem) and not self.scanner.is_generic(stem)
 
     def _unit_over_park(self, pool: CandidatePool, end: int) -> bool:
         """对|梁园区: a park (园区) needs a name of its own, and one character
