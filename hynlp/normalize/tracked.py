@@ -85,13 +85,14 @@ class TrackedText:
 
     def _repairs(self, edits: list[tuple[int, int, str]], kind: str, notes: Iterable[str],
                  confidences: Iterable[float]) -> list[Repair]:
-        """One Repair per edit, built in one comprehension; ``confidences`` are floats already."""
-        text, starts, ends, span = self.text, self.starts, self.ends, self.span
-        return [_validate_repair({
-            "kind": kind, "raw_start": starts[start] if end > start else span(start, end)[0],
-            "raw_end": ends[end - 1] if end > start else span(start, end)[1], "before": text[start:end],
-            "after": new, "confidence": confidence, "note": note})
-            for (start, end, new), note, confidence in zip(edits, notes, confidences)]
+        """One Repair per edit, with the raw span it came from."""
+        repairs = []
+        for (start, end, new), note, confidence in zip(edits, notes, confidences):
+            raw_start, raw_end = self.span(start, end)
+            repairs.append(_validate_repair({
+                "kind": kind, "raw_start": raw_start, "raw_end": raw_end, "before": self.text[start:end],
+                "after": new, "confidence": confidence, "note": note}))
+        return repairs
 
     def _shifted_offsets(self, edits: list[tuple[int, int, str]]) -> tuple[array, array]:
         """Offsets after ``edits``: a new character of a resized edit maps to the whole matched span.
